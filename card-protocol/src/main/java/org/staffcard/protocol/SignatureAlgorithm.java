@@ -1,0 +1,92 @@
+package org.staffcard.protocol;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The signature algorithms a card may use, named as in JOSE (RFC 7518). The declared name alone fixes how the
+ * signature bytes are read: ECDSA signatures travel as raw {@code r || s} of fixed length, never as DER, so nothing
+ * is guessed from the first byte of the value.
+ */
+public enum SignatureAlgorithm {
+
+    /** RSASSA-PKCS1-v1_5 with SHA-256: what the My Number Card's JPKI key makes. */
+    RS256("SHA256withRSA", KeyType.RSA, 0),
+    /** RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt. */
+    PS256("RSASSA-PSS", KeyType.RSA, 0),
+    ES256("SHA256withECDSAinP1363Format", KeyType.EC, 32),
+    ES384("SHA384withECDSAinP1363Format", KeyType.EC, 48),
+    ES512("SHA512withECDSAinP1363Format", KeyType.EC, 66);
+
+    /** RSA keys below this size are refused whatever the card says. */
+    public static final int MIN_RSA_BITS = 2048;
+
+    private final String jcaName;
+    private final KeyType keyType;
+    private final int ecFieldBytes;
+
+    SignatureAlgorithm(String jcaName, KeyType keyType, int ecFieldBytes) {
+        this.jcaName = jcaName;
+        this.keyType = keyType;
+        this.ecFieldBytes = ecFieldBytes;
+    }
+
+    public static Optional<SignatureAlgorithm> byName(String name) {
+        return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    public boolean isRsa() {
+        return keyType == KeyType.RSA;
+    }
+
+    /** Length of a raw ECDSA signature for this algorithm, or 0 for RSA. */
+    public int rawSignatureLength() {
+        return 2 * ecFieldBytes;
+    }
+
+    /** Whether the key is of the kind and size this algorithm signs with. */
+    public boolean fits(PublicKey key) {
+        if (keyType == KeyType.RSA) {
+            return key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
+        }
+        return key instanceof ECPublicKey ec && (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8 == ecFieldBytes;
+    }
+
+    /** Verifies {@code signature} over {@code payload}; any malformed signature is simply not valid. */
+    public boolean verify(PublicKey key, byte[] payload, byte[] signature) {
+        if (!fits(key) || (keyType == KeyType.EC && signature.length != rawSignatureLength())) {
+            return false;
+        }
+        try {
+            Signature verifier = newSignature();
+            verifier.initVerify(key);
+            verifier.update(payload);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A JCA signature object set up for this algorithm, for signing or verifying. */
+    public Signature newSignature() throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(jcaName);
+        if (this == PS256) {
+            setPssParameters(signature);
+        }
+        return signature;
+    }
+
+    private static void setPssParameters(Signature signature) throws InvalidAlgorithmParameterException {
+        signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+    }
+
+    private enum KeyType { RSA, EC }
+}
