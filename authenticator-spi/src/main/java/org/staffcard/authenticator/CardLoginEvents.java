@@ -1,0 +1,31 @@
+package org.staffcard.authenticator;
+
+import org.keycloak.events.EventBuilder;
+
+/** Names of the details our events carry, so an admin can search events by card. */
+final class CardLoginEvents {
+
+    static final String CARD_USER_ID = "card_user_id";
+    static final String CERTIFICATE_ISSUER = "card_certificate_issuer";
+    static final String CERTIFICATE_SERIAL = "card_certificate_serial";
+    static final String AUTH_METHOD = "staff_card_password";
+
+    static final String CHALLENGE_EXPIRED = "card_challenge_expired";
+    static final String CARD_UNKNOWN = "card_unknown";
+    static final String CARD_AMBIGUOUS = "card_ambiguous";
+    static final String CARD_NOT_ENROLLED = "card_not_enrolled";
+    static final String NOT_CONFIGURED = "card_login_not_configured";
+
+    private CardLoginEvents() {
+    }
+
+    static void describeCard(EventBuilder event, String cardUserId, String issuer, String serialHex) {
+        event.detail(CARD_USER_ID, cardUserId);
+        if (issuer != null) {
+            event.detail(CERTIFICATE_ISSUER, issuer);
+        }
+        if (serialHex != null) {
+            event.detail(CERTIFICATE_SERIAL, serialHex);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.staffcard.authenticator;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Registers the staff card + password form with Keycloak; shown in the admin console's flow editor. */
+public final class CardPasswordAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "staff-card-password";
+
+    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.ALTERNATIVE,
+            Requirement.DISABLED};
+
+    private final CardValidators validators = new CardValidators(Clock.systemUTC());
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Staff card and password";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "staff-card";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Signs a staff member in with a signature made by their IC card (through the card agent on their PC) "
+                + "and their password. Configure the trust anchors that issue the cards.";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return REQUIREMENTS.clone();
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CardAuthenticatorConfig.properties();
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new CardPasswordAuthenticator(validators);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

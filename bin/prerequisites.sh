@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the product and its tests use, when they are missing:
+# the PC/SC daemon with vsmartcard's virtual reader, OpenSC, and Chromium with its driver.
+set -euo pipefail
+
+packages=(pcscd vsmartcard-vpcd libpcsclite1 opensc chromium chromium-driver)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "Installing Debian packages: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+        echo "Cannot install ${missing[*]}: run this script as root or install sudo." >&2
+        exit 1
+    fi
+    sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "Installed: ${missing[*]}"
