@@ -1,0 +1,178 @@
+package org.staffcard.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateMethodModelEx;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page template, read as text and rendered by FreeMarker with Keycloak's HTML auto-escaping. The parent
+ * theme's template.ftl and field.ftl are replaced by small stand-ins in src/test/resources/stub-templates.
+ */
+class LoginTemplateTest {
+
+    private static final String CHALLENGE = "q3Vx0l8m2bYt7kP1sZfW9aQeR4nH6uJcD5gL0oVyT2E";
+    private static final String LOGIN_ACTION =
+            "https://sso.example.lg.jp/realms/staff/login-actions/authenticate?session_code=abc&execution=x1";
+
+    @Test
+    void templateHasNoPinField() {
+        String template = LoginThemeSources.read(LoginThemeSources.TEMPLATE);
+
+        assertThat(template).doesNotContainPattern("(?i)name\\s*=\\s*\"pin\"");
+        assertThat(template).doesNotContainPattern("(?i)id\\s*=\\s*\"pin\"");
+    }
+
+    @Test
+    void templatePostsCardAssertionAndPasswordToTheLoginAction() {
+        String template = LoginThemeSources.read(LoginThemeSources.TEMPLATE);
+
+        assertThat(template).contains("action=\"${url.loginAction}\" method=\"post\"");
+        assertThat(template).contains("<input type=\"hidden\" id=\"cardAssertion\" name=\"cardAssertion\"");
+        assertThat(template).containsPattern("@field.password name=\"password\"");
+        assertThat(template).contains("autocomplete=\"current-password\"");
+    }
+
+    @Test
+    void renderedPageHasOnlyThePasswordAndTheAssertionAsFields() throws Exception {
+        String page = render(LoginThemeSources.bundle("en"));
+
+        assertThat(names(page)).containsExactly("password", "cardAssertion");
+        assertThat(page).contains("action=\"" + LOGIN_ACTION.replace("&", "&amp;") + "\" method=\"post\"");
+        assertThat(page).contains("autocomplete=\"current-password\"");
+    }
+
+    @Test
+    void renderedPageHasOneSubmitButtonLabelledSignInWithCard() throws Exception {
+        String page = render(LoginThemeSources.bundle("en"));
+
+        assertThat(page.split("type=\"submit\"", -1)).hasSize(2);
+        assertThat(page).containsPattern("<button id=\"staff-card-submit\"[^>]*>\\s*Sign in with card\\s*</button>");
+    }
+
+    @Test
+    void renderedPageGivesTheScriptTheChallengeAndThePorts() throws Exception {
+        String page = render(LoginThemeSources.bundle("en"));
+
+        assertThat(page).contains("data-challenge=\"" + CHALLENGE + "\"");
+        assertThat(page).contains("data-agent-ports=\"47130,47131,47132\"");
+    }
+
+    @Test
+    void renderedPageHasAPoliteStatusAreaAndANoscriptMessage() throws Exception {
+        String page = render(LoginThemeSources.bundle("ja"));
+
+        assertThat(page).containsPattern("id=\"staff-card-status\"[^>]*role=\"status\" aria-live=\"polite\"");
+        assertThat(page).containsPattern("<noscript>\\s*<p class=\"staff-card-noscript\">[^<]*JavaScript");
+        assertThat(page).contains("カードエージェントのウィンドウで入力してください");
+    }
+
+    @Test
+    void renderedPageHandsEveryScriptMessageToTheScriptUnderItsKey() throws Exception {
+        Properties english = LoginThemeSources.bundle("en");
+        String page = render(english);
+
+        for (String key : LoginThemeSources.scriptMessageKeys()) {
+            String expected = new MessageFormat(english.getProperty(key), Locale.ENGLISH).format(new Object[0]);
+
+            assertThat(attribute(page, LoginThemeSources.dataAttributeFor(key))).as(key).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void messageTextIsEscapedInsideAttributes() throws Exception {
+        Properties hostile = LoginThemeSources.bundle("en");
+        hostile.setProperty("staffCardNoReader", "\"><script>alert(1)</script>");
+
+        String page = render(hostile);
+
+        assertThat(page).doesNotContain("<script>alert(1)</script>");
+        assertThat(page).contains("data-staff-card-no-reader=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"");
+    }
+
+    @Test
+    void serverErrorIsShownInTheChosenLanguage() throws Exception {
+        Properties japanese = LoginThemeSources.bundle("ja");
+        String page = render(japanese, Map.of("type", "error", "summary", japanese.getProperty("cardUnknown")));
+
+        assertThat(page).contains("このカードは登録されていません");
+    }
+
+    private static String render(Properties messages) throws IOException, TemplateException {
+        return render(messages, null);
+    }
+
+    private static String render(Properties messages, Map<String, String> message)
+            throws IOException, TemplateException {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);
+        configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+            new FileTemplateLoader(LoginThemeSources.LOGIN_THEME.toFile()),
+            new FileTemplateLoader(Path.of("src/test/resources/stub-templates").toFile())
+        }));
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("msg", (TemplateMethodModelEx) arguments -> new MessageFormat(
+                messages.getProperty(arguments.get(0).toString(), arguments.get(0).toString()), Locale.ROOT)
+                .format(arguments.subList(1, arguments.size()).toArray()));
+        model.put("url", Map.of("loginAction", LOGIN_ACTION, "resourcesPath", "/resources/v1/login/staff-card"));
+        model.put("properties", Map.of());
+        model.put("messagesPerField", new NoFieldErrors());
+        model.put("cardChallenge", CHALLENGE);
+        model.put("cardAgentPorts", "47130,47131,47132");
+        if (message != null) {
+            model.put("message", message);
+        }
+
+        StringWriter page = new StringWriter();
+        configuration.getTemplate("staff-card-login.ftl").process(model, page);
+        return page.toString();
+    }
+
+    private static List<String> names(String page) {
+        Matcher name = Pattern.compile("<input[^>]*\\sname=\"([^\"]*)\"").matcher(page);
+        List<String> names = new java.util.ArrayList<>();
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
+    }
+
+    private static String attribute(String page, String attributeName) {
+        Matcher value = Pattern.compile("\\s" + Pattern.quote(attributeName) + "=\"([^\"]*)\"").matcher(page);
+        assertThat(value.find()).as("the page has %s", attributeName).isTrue();
+        return value.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** What Keycloak's messagesPerField answers when the server reported no error on a field. */
+    public static final class NoFieldErrors {
+
+        public boolean existsError(String... fields) {
+            return false;
+        }
+
+        public String get(String field) {
+            return "";
+        }
+    }
+}
