@@ -192,8 +192,9 @@ final class CardPasswordAuthenticator implements Authenticator {
         String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (bruteForceError != null) {
             context.getEvent().error(bruteForceError);
-            String message = context.getRealm().isTransparentUserMessage()
-                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : CardLoginMessages.INVALID_CARD_OR_PASSWORD;
+            // Told plainly, as Keycloak's own password form does: the card already proved who is signing in.
+            String message = Errors.USER_TEMPORARILY_DISABLED.equals(bruteForceError)
+                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED : Messages.ACCOUNT_PERMANENTLY_DISABLED;
             context.forceChallenge(form(context, message));
             return false;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,7 +40,7 @@ final class OidcLogin {
 
     OidcLogin(String serverUrl) {
         this.realmUrl = serverUrl + "/realms/staff";
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookieJar())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
@@ -50,11 +49,16 @@ final class OidcLogin {
 
     /** Opens the authorization endpoint and answers the card login page it shows. */
     LoginPage open() throws IOException, InterruptedException {
+        HttpResponse<String> page = get(authorizationUrl());
+        return LoginPage.parse(page.body());
+    }
+
+    /** The authorization request of the demo web app, with this login's PKCE challenge, asking for English pages. */
+    String authorizationUrl() {
         String query = form(Map.of("client_id", CLIENT_ID, "redirect_uri", REDIRECT_URI, "response_type", "code",
                 "scope", "openid", "state", "s1", "code_challenge", s256(verifier),
                 "code_challenge_method", "S256", "ui_locales", "en"));
-        HttpResponse<String> page = get(realmUrl + "/protocol/openid-connect/auth?" + query);
-        return LoginPage.parse(page.body());
+        return realmUrl + "/protocol/openid-connect/auth?" + query;
     }
 
     /** Posts the card login form; the answer is either a redirect with a code or the page again with an error. */
@@ -73,7 +77,11 @@ final class OidcLogin {
     JsonNode redeem(HttpResponse<String> redirect) throws IOException, InterruptedException {
         String location = redirect.headers().firstValue("Location").orElseThrow(
                 () -> new AssertionError("no redirect after sign-in; page said: " + LoginPage.errorText(redirect.body())));
-        String code = queryParameter(location, "code");
+        return redeemCode(queryParameter(location, "code"));
+    }
+
+    /** Exchanges an authorization code, with this login's PKCE verifier and the client's secret, for tokens. */
+    JsonNode redeemCode(String code) throws IOException, InterruptedException {
         String body = form(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT_URI,
                 "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET, "code_verifier", verifier));
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))

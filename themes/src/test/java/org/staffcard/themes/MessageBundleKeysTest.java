@@ -15,8 +15,7 @@ class MessageBundleKeysTest {
     private static final List<String> SERVER_MESSAGE_KEYS = List.of(
             "cardAssertionMalformed", "cardAlgorithmNotAllowed", "cardCertificateWrongPurpose",
             "cardCertificateExpired", "cardCertificateUntrusted", "cardSignatureInvalid", "cardChallengeExpired",
-            "cardUnknown", "cardNotEnrolled", "invalidCardOrPassword", "accountTemporarilyDisabled",
-            "accountDisabled");
+            "cardUnknown", "cardNotEnrolled", "invalidCardOrPassword", "cardLoginUnavailable");
 
     @Test
     void japaneseAndEnglishHaveTheSameKeys() {

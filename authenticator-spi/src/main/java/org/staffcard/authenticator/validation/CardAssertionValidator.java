@@ -1,0 +1,148 @@
+package org.staffcard.authenticator.validation;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.staffcard.protocol.CardAssertion;
+import org.staffcard.protocol.Challenge;
+import org.staffcard.protocol.SignatureAlgorithm;
+
+/**
+ * Decides whether a card assertion proves that a genuine, trusted card signed this server's challenge for the card
+ * user ID it names. Built once from the configuration; immutable and safe to share between threads.
+ *
+ * <p>The checks run in a fixed order and the first failure ends the validation: algorithm allow-list, certificate
+ * decoding, the leaf's key usage, the validity of every certificate of the path, the path to a trust anchor, and last
+ * the signature. Revocation is left to the caller, once the path is known to be sound.
+ */
+public final class CardAssertionValidator {
+
+    /** Every algorithm of the wire format. */
+    public static final Set<SignatureAlgorithm> DEFAULT_ALGORITHMS = Collections.unmodifiableSet(EnumSet.of(
+            SignatureAlgorithm.RS256, SignatureAlgorithm.PS256, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384,
+            SignatureAlgorithm.ES512));
+
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(1);
+
+    /** A larger skew would let a certificate through hours after its CA declared it expired. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
+
+    private final TrustAnchors trustAnchors;
+    private final AlgorithmAllowList algorithmAllowList;
+    private final CertificateValidityCheck validityCheck;
+    private final TrustedPathCheck trustedPathCheck;
+
+    /**
+     * Builds a validator from the server's configuration; {@link #builder} offers the same with defaults.
+     *
+     * @param allowedAlgorithms the algorithms a card may declare; at least one
+     * @param clockSkew         how far certificate dates may be off the server's clock, from 0 to
+     *                          {@link #MAX_CLOCK_SKEW}
+     * @throws IllegalArgumentException when the algorithm set is empty or the skew is out of range
+     */
+    public CardAssertionValidator(TrustAnchors trustAnchors, Clock clock, Set<SignatureAlgorithm> allowedAlgorithms,
+                                  Duration clockSkew) {
+        Objects.requireNonNull(trustAnchors, "trustAnchors");
+        Objects.requireNonNull(clock, "clock");
+        requireAlgorithms(allowedAlgorithms);
+        requireSkew(clockSkew);
+
+        this.trustAnchors = trustAnchors;
+        this.algorithmAllowList = new AlgorithmAllowList(allowedAlgorithms);
+        this.validityCheck = new CertificateValidityCheck(clock, clockSkew);
+        this.trustedPathCheck = new TrustedPathCheck(trustAnchors, clock);
+    }
+
+    public static Builder builder(TrustAnchors trustAnchors) {
+        return new Builder(trustAnchors);
+    }
+
+    /**
+     * Runs every check on {@code assertion}.
+     *
+     * @param expectedOrigin this server's own origin (scheme, host and port of its public address), never one taken
+     *                       from the request
+     * @param challenge      the challenge this server issued for the sign-in, taken from its own session
+     * @return the card user ID and the leaf certificate, once all checks passed
+     * @throws CardValidationException the first check that failed, as its own subclass
+     */
+    public ValidatedCard validate(CardAssertion assertion, String expectedOrigin, Challenge challenge)
+            throws CardValidationException {
+        Objects.requireNonNull(assertion, "assertion");
+        Objects.requireNonNull(expectedOrigin, "expectedOrigin");
+        Objects.requireNonNull(challenge, "challenge");
+
+        algorithmAllowList.check(assertion.algorithm());
+
+        List<X509Certificate> chain = CertificateChainDecoder.decode(assertion.certificateChain());
+        X509Certificate leaf = chain.get(0);
+        CertificateIdentity leafIdentity = CertificateIdentity.of(leaf);
+
+        DigitalSignaturePurposeCheck.check(leaf, leafIdentity);
+
+        CardCertificatePath path = CardCertificatePath.of(chain, trustAnchors);
+        validityCheck.check(path, leafIdentity);
+
+        trustedPathCheck.check(path, leafIdentity);
+
+        AssertionSignatureCheck.check(assertion, leaf, leafIdentity, expectedOrigin, challenge);
+
+        return new ValidatedCard(assertion.cardUserId(), leaf);
+    }
+
+    private static Set<SignatureAlgorithm> requireAlgorithms(Set<SignatureAlgorithm> allowedAlgorithms) {
+        Objects.requireNonNull(allowedAlgorithms, "allowedAlgorithms");
+        if (allowedAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("allowed signature algorithms must name at least one of "
+                    + DEFAULT_ALGORITHMS);
+        }
+        return EnumSet.copyOf(allowedAlgorithms);
+    }
+
+    private static Duration requireSkew(Duration clockSkew) {
+        Objects.requireNonNull(clockSkew, "clockSkew");
+        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW
+                    + ", was " + clockSkew);
+        }
+        return clockSkew;
+    }
+
+    /** Collects the configuration and refuses a bad setting when the validator is built, not at the first sign-in. */
+    public static final class Builder {
+
+        private final TrustAnchors trustAnchors;
+        private Clock clock = Clock.systemUTC();
+        private Set<SignatureAlgorithm> allowedAlgorithms = DEFAULT_ALGORITHMS;
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+
+        private Builder(TrustAnchors trustAnchors) {
+            this.trustAnchors = Objects.requireNonNull(trustAnchors, "trustAnchors");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder allowedAlgorithms(Set<SignatureAlgorithm> allowedAlgorithms) {
+            this.allowedAlgorithms = requireAlgorithms(allowedAlgorithms);
+            return this;
+        }
+
+        public Builder clockSkew(Duration clockSkew) {
+            this.clockSkew = requireSkew(clockSkew);
+            return this;
+        }
+
+        public CardAssertionValidator build() {
+            return new CardAssertionValidator(trustAnchors, clock, allowedAlgorithms, clockSkew);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.staffcard.authenticator.validation;
+
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * A card assertion that passed every check: the card user ID it signed for and its leaf certificate. The other
+ * values are derived from the leaf, so they can never disagree with it.
+ */
+public record ValidatedCard(String cardUserId, X509Certificate leaf) {
+
+    public ValidatedCard {
+        Objects.requireNonNull(cardUserId, "cardUserId");
+        Objects.requireNonNull(leaf, "leaf");
+    }
+
+    /** Lowercase hex SHA-256 of the leaf's SubjectPublicKeyInfo: what an account is bound to. */
+    public String spkiSha256Hex() {
+        return SpkiFingerprint.sha256Hex(leaf);
+    }
+
+    /** The leaf's issuer in RFC 2253 form. */
+    public String issuerDn() {
+        return leaf.getIssuerX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    /** The leaf's serial number in lowercase hex without leading zeros. */
+    public String serialHex() {
+        return leaf.getSerialNumber().toString(16);
+    }
+
+    public CertificateIdentity leafIdentity() {
+        return CertificateIdentity.of(leaf);
+    }
+}

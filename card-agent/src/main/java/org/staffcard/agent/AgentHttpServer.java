@@ -1,0 +1,214 @@
+package org.staffcard.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import org.staffcard.protocol.AgentErrorCode;
+import org.staffcard.protocol.CardAssertion;
+import org.staffcard.protocol.CardAssertionCodec;
+import org.staffcard.protocol.Challenge;
+import org.staffcard.protocol.ProtocolLimits;
+import org.staffcard.protocol.ProtocolVersion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The loopback HTTP interface of docs/protocol.md. For every request the Host and then the Origin are checked before
+ * anything else, so a refused request never reaches the card; only then come CORS headers, the route, the body size,
+ * the body, the rate limit and the one-signature-at-a-time rule. No endpoint passes APDUs through.
+ */
+final class AgentHttpServer implements HttpHandler {
+
+    static final String AGENT_NAME = "staff-card-agent";
+    static final String VERSION = "1.0.0";
+
+    static final String STATUS_PATH = "/v1/status";
+    static final String SIGN_PATH = "/v1/sign";
+
+    private static final Logger LOG = Logger.getLogger(AgentHttpServer.class.getName());
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final OriginPolicy policy;
+    private final CardStatusProbe status;
+    private final CardSigner signer;
+    private final SignRateLimiter rateLimiter;
+    private final Semaphore signing = new Semaphore(1);
+
+    AgentHttpServer(HttpServer server, OriginPolicy policy, CardStatusProbe status, CardSigner signer,
+                    SignRateLimiter rateLimiter) {
+        this.server = server;
+        this.policy = policy;
+        this.status = status;
+        this.signer = signer;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            String allowedOrigin;
+            try {
+                policy.checkHost(host, server.getAddress().getPort());
+                allowedOrigin = policy.checkOrigin(origin);
+            } catch (HostNotAllowedException | OriginNotAllowedException e) {
+                LOG.warning("Refused " + exchange.getRequestMethod() + " " + printable(path(exchange))
+                        + " from origin '" + printable(origin) + "' with host '" + printable(host) + "': "
+                        + e.getMessage());
+                sendError(exchange, e);
+                return;
+            }
+
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Access-Control-Allow-Origin", allowedOrigin);
+            headers.add("Vary", "Origin");
+            route(exchange, allowedOrigin);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure while answering a request", e);
+        }
+    }
+
+    private void route(HttpExchange exchange, String origin) throws IOException {
+        String path = path(exchange);
+        String method = exchange.getRequestMethod();
+        if (!path.equals(STATUS_PATH) && !path.equals(SIGN_PATH)) {
+            sendJson(exchange, 404, errorBody(AgentErrorCode.BAD_REQUEST, "no such endpoint"));
+            return;
+        }
+        if (method.equals("OPTIONS")) {
+            answerPreflight(exchange);
+            return;
+        }
+
+        boolean expected = path.equals(STATUS_PATH) ? method.equals("GET") : method.equals("POST");
+        if (!expected) {
+            exchange.getResponseHeaders().set("Allow", path.equals(STATUS_PATH) ? "GET, OPTIONS" : "POST, OPTIONS");
+            sendJson(exchange, 405, errorBody(AgentErrorCode.BAD_REQUEST, method + " is not used on " + path));
+            return;
+        }
+        if (path.equals(STATUS_PATH)) {
+            answerStatus(exchange);
+        } else {
+            answerSign(exchange, origin);
+        }
+    }
+
+    /** Chrome asks before a public page may call a private address; without the answer the call is blocked. */
+    private void answerPreflight(HttpExchange exchange) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Access-Control-Allow-Methods", "GET, POST");
+        headers.set("Access-Control-Allow-Headers", "Content-Type");
+        headers.set("Access-Control-Max-Age", "600");
+        String privateNetwork = exchange.getRequestHeaders().getFirst("Access-Control-Request-Private-Network");
+        if ("true".equalsIgnoreCase(privateNetwork)) {
+            headers.set("Access-Control-Allow-Private-Network", "true");
+        }
+        exchange.sendResponseHeaders(204, -1);
+    }
+
+    private void answerStatus(HttpExchange exchange) throws IOException {
+        ReaderState state = status.state();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("agent", AGENT_NAME);
+        body.put("version", VERSION);
+        body.put("protocol", ProtocolVersion.CURRENT);
+        body.put("state", state.name());
+        if (state == ReaderState.READY) {
+            body.put("profile", "JPKI");
+        }
+        sendJson(exchange, 200, body);
+    }
+
+    private void answerSign(HttpExchange exchange, String origin) throws IOException {
+        try {
+            Challenge challenge = SignRequestBody.parse(JSON, readBody(exchange));
+            rateLimiter.acquire();
+            if (!signing.tryAcquire()) {
+                throw new BusyException("a PIN window is already open for another request");
+            }
+            try {
+                CardAssertion assertion = signer.sign(origin, challenge);
+                sendText(exchange, 200, CardAssertionCodec.write(assertion));
+            } finally {
+                signing.release();
+            }
+        } catch (AgentException e) {
+            LOG.info("Sign request from origin " + origin + " answered " + e.code() + ": " + e.getMessage());
+            sendError(exchange, e);
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException, RequestTooLargeException {
+        int limit = ProtocolLimits.MAX_AGENT_REQUEST_BYTES;
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && declared.trim().length() > 6) {
+            throw new RequestTooLargeException("the body is over " + limit + " bytes");
+        }
+        if (declared != null && declared.trim().matches("\\d+") && Integer.parseInt(declared.trim()) > limit) {
+            throw new RequestTooLargeException("the body is over " + limit + " bytes");
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw new RequestTooLargeException("the body is over " + limit + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, AgentException failure) throws IOException {
+        ObjectNode body = errorBody(failure.code(), failure.getMessage());
+        if (failure instanceof PinWrongException wrong) {
+            body.put("triesLeft", wrong.triesLeft());
+        }
+        sendJson(exchange, AgentErrorStatus.httpStatus(failure.code()), body);
+    }
+
+    private static ObjectNode errorBody(AgentErrorCode code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", code.name());
+        body.put("message", message);
+        return body;
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        sendText(exchange, status, body.toString());
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String path(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        return path == null ? "" : path;
+    }
+
+    /** Header values go into the log as they came, minus anything that could forge a log line. */
+    static String printable(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String cut = value.length() > 200 ? value.substring(0, 200) + "..." : value;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

@@ -1,0 +1,37 @@
+package org.staffcard.agent;
+
+import javax.smartcardio.Card;
+import javax.smartcardio.CardException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connection to the card, for one step of a request. Closing resets the card, so a verified PIN never outlives
+ * the step that verified it, whoever connects next.
+ */
+final class CardSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CardSession.class.getName());
+
+    private final Card card;
+    private final JpkiCard jpki;
+
+    CardSession(Card card) {
+        this.card = card;
+        this.jpki = new JpkiCard(new ApduExchange(card.getBasicChannel()));
+    }
+
+    JpkiCard jpki() {
+        return jpki;
+    }
+
+    @Override
+    public void close() {
+        try {
+            card.disconnect(true);
+        } catch (CardException | IllegalStateException e) {
+            // The card is already gone; there is nothing left to reset.
+            LOG.log(Level.FINE, "disconnecting a card that went away", e);
+        }
+    }
+}

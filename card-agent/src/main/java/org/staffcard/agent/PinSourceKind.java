@@ -1,0 +1,8 @@
+package org.staffcard.agent;
+
+/** The {@code pin.source} setting. */
+public enum PinSourceKind {
+    DIALOG,
+    CONSOLE,
+    DEMO
+}

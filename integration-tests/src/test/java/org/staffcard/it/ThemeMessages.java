@@ -1,0 +1,40 @@
+package org.staffcard.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * The login theme's English texts, read from the theme jar itself, so a test asserts that the page shows the
+ * message for a given key without copying the wording.
+ */
+final class ThemeMessages {
+
+    private static final String BUNDLE = "/theme/staff-card/login/messages/messages_en.properties";
+    private static final Properties ENGLISH = load();
+
+    private ThemeMessages() {
+    }
+
+    /** The text as it appears in the page: message-format quotes undone and HTML-escaped as FreeMarker does. */
+    static String english(String key) {
+        String text = ENGLISH.getProperty(key);
+        if (text == null) {
+            throw new AssertionError("the theme has no English message " + key);
+        }
+        return text.replace("''", "'").replace("&", "&amp;").replace("'", "&#39;").replace("\"", "&quot;");
+    }
+
+    private static Properties load() {
+        try (InputStream in = ThemeMessages.class.getResourceAsStream(BUNDLE)) {
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
