@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -16,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.messages.Messages;
 import org.staffcard.authenticator.CardHolders.CardHolder;
 import org.staffcard.authenticator.validation.CardAssertionValidator;
@@ -92,6 +94,8 @@ final class CardPasswordAuthenticator implements Authenticator {
 
         new AcrStore(context.getSession(), context.getAuthenticationSession())
                 .setLevelAuthenticated(config.levelOfAuthentication());
+        // Recorded as a password sign-in so that Keycloak's brute-force protector clears the failure count.
+        AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), PasswordCredentialModel.TYPE);
         LOG.debugf("Card sign-in of '%s' with card '%s' (certificate serial %s) in realm '%s'",
                 user.getUsername(), validated.cardUserId(), validated.serialHex(), context.getRealm().getName());
         context.setUser(user);

@@ -6,6 +6,7 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.time.Clock;
@@ -31,9 +32,13 @@ public final class CardPasswordAuthenticatorFactory implements AuthenticatorFact
         return "Staff card and password";
     }
 
+    /**
+     * Keycloak's brute-force protector only counts failures of authenticators in the password, OTP and recovery
+     * code categories; any other category would let card + password guesses run without ever locking the account.
+     */
     @Override
     public String getReferenceCategory() {
-        return "staff-card";
+        return PasswordCredentialModel.TYPE;
     }
 
     @Override

@@ -47,8 +47,12 @@ class CardSignInRulesTest {
 
     @AfterEach
     void unlockDemoStaff() {
+        if (demoUserId == null) {
+            return;
+        }
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(5);
+        settings.setQuickLoginCheckMilliSeconds(1000L);
         realm.admin().update(settings);
         realm.admin().attackDetection().clearBruteForceForUser(demoUserId);
     }
@@ -80,7 +84,7 @@ class CardSignInRulesTest {
         OidcLogin replay = new OidcLogin(ORIGIN);
         HttpResponse<String> answer = replay.submit(replay.open(), assertion, PASSWORD);
 
-        assertThat(answer.statusCode()).isNotEqualTo(302);
+        assertNoCodeIssued(answer);
         assertThat(answer.body()).contains(ThemeMessages.english("cardSignatureInvalid"));
         assertThat(lastEvent("LOGIN_ERROR").getError()).isEqualTo("card_signature_invalid");
     }
@@ -90,11 +94,12 @@ class CardSignInRulesTest {
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = login.open();
         String assertion = cardStack.sign(page.challenge());
-        login.submit(page, assertion, "wrong password");
+        LoginPage next = LoginPage.parse(login.submit(page, assertion, "wrong password").body());
 
-        HttpResponse<String> again = login.submit(page, assertion, PASSWORD);
+        HttpResponse<String> again = login.submit(next, assertion, PASSWORD);
 
-        assertThat(again.statusCode()).isNotEqualTo(302);
+        assertNoCodeIssued(again);
+        assertThat(next.challenge()).isNotEqualTo(page.challenge());
         assertThat(lastEvent("LOGIN_ERROR").getError()).isEqualTo("card_signature_invalid");
     }
 
@@ -105,7 +110,7 @@ class CardSignInRulesTest {
 
         HttpResponse<String> answer = login.submit(page, cardStack.sign(page.challenge()), "not the password");
 
-        assertThat(answer.statusCode()).isNotEqualTo(302);
+        assertNoCodeIssued(answer);
         assertThat(answer.body()).contains(ThemeMessages.english("invalidCardOrPassword"));
         EventRepresentation event = lastEvent("LOGIN_ERROR");
         assertThat(event.getError()).isEqualTo("invalid_user_credentials");
@@ -126,7 +131,7 @@ class CardSignInRulesTest {
         LoginPage page = login.open();
         HttpResponse<String> answer = login.submit(page, cardStack.sign(page.challenge()), PASSWORD);
 
-        assertThat(answer.statusCode()).isNotEqualTo(302);
+        assertNoCodeIssued(answer);
         assertThat(lockedOut()).isTrue();
         assertThat(lastEvent("LOGIN_ERROR").getError()).isEqualTo("user_temporarily_disabled");
     }
@@ -144,7 +149,7 @@ class CardSignInRulesTest {
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = login.open();
         HttpResponse<String> answer = login.submit(page, cardStack.sign(page.challenge()), PASSWORD);
-        assertThat(answer.statusCode()).isNotEqualTo(302);
+        assertNoCodeIssued(answer);
     }
 
     @Test
@@ -155,13 +160,13 @@ class CardSignInRulesTest {
             LoginPage page = login.open();
             login.submit(page, cardStack.sign(page.challenge()), "wrong " + i);
         }
+        assertThat(failures()).isEqualTo(2);
         OidcLogin good = new OidcLogin(ORIGIN);
         LoginPage goodPage = good.open();
         assertThat(good.submit(goodPage, cardStack.sign(goodPage.challenge()), PASSWORD).statusCode()).isEqualTo(302);
 
-        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(demoUserId);
-
-        assertThat(((Number) status.get("numFailures")).intValue()).isZero();
+        // Keycloak records a success on a worker thread after the redirect has been sent.
+        assertThat(eventually(() -> failures() == 0)).as("failures cleared after a full sign-in").isTrue();
     }
 
     @Test
@@ -219,7 +224,7 @@ class CardSignInRulesTest {
         HttpResponse<String> answer = login.submit(page,
                 card.assertion("https://login.example.evil.com", page.challenge()), "Staff-Passw0rd");
 
-        assertThat(answer.statusCode()).isNotEqualTo(302);
+        assertNoCodeIssued(answer);
         assertThat(lastEvent("LOGIN_ERROR").getError()).isEqualTo("card_signature_invalid");
     }
 
@@ -304,7 +309,24 @@ class CardSignInRulesTest {
     private void lowerFailureFactorTo(int failures) {
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setFailureFactor(failures);
+        // Quick successive failures lock the account at once; these tests count failures one by one instead.
+        settings.setQuickLoginCheckMilliSeconds(1L);
         realm.admin().update(settings);
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private int failures() {
+        Object count = realm.admin().attackDetection().bruteForceUserStatus(demoUserId).get("numFailures");
+        return ((Number) count).intValue();
     }
 
     private boolean lockedOut() {
@@ -315,6 +337,12 @@ class CardSignInRulesTest {
         List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, null, null, null, null, 0, 1);
         assertThat(events).as("a " + type + " event").isNotEmpty();
         return events.get(0);
+    }
+
+    private static void assertNoCodeIssued(HttpResponse<String> answer) {
+        String location = answer.headers().firstValue("Location").orElse("");
+        assertThat(location).as("redirect after a refused sign-in").doesNotStartWith(OidcLogin.REDIRECT_URI);
+        assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     private static String tamperedSignature(String assertion) {
