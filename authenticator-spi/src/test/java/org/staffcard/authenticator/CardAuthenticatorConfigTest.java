@@ -13,7 +13,8 @@ class CardAuthenticatorConfigTest {
 
     @Test
     void unknownAlgorithmNamesAreDropped() {
-        CardAuthenticatorConfig config = config(Map.of(CardAuthenticatorConfig.ALLOWED_ALGORITHMS, "RS256, none, HS256"));
+        CardAuthenticatorConfig config =
+                config(Map.of(CardAuthenticatorConfig.ALLOWED_ALGORITHMS, "RS256, none, HS256"));
 
         assertThat(config.allowedAlgorithms()).containsExactly(SignatureAlgorithm.RS256);
     }

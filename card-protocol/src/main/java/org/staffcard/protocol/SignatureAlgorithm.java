@@ -57,7 +57,8 @@ public enum SignatureAlgorithm {
         if (keyType == KeyType.RSA) {
             return key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
         }
-        return key instanceof ECPublicKey ec && (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8 == ecFieldBytes;
+        return key instanceof ECPublicKey ec
+                && (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8 == ecFieldBytes;
     }
 
     /** Verifies {@code signature} over {@code payload}; any malformed signature is simply not valid. */

@@ -75,8 +75,8 @@ final class OidcLogin {
 
     /** Redeems the code from a successful sign-in's redirect and answers the token response. */
     JsonNode redeem(HttpResponse<String> redirect) throws IOException, InterruptedException {
-        String location = redirect.headers().firstValue("Location").orElseThrow(
-                () -> new AssertionError("no redirect after sign-in; page said: " + LoginPage.errorText(redirect.body())));
+        String location = redirect.headers().firstValue("Location").orElseThrow(() ->
+                new AssertionError("no redirect after sign-in; page said: " + LoginPage.errorText(redirect.body())));
         return redeemCode(queryParameter(location, "code"));
     }
 
