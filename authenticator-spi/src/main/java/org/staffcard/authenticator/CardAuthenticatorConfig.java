@@ -5,11 +5,22 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.staffcard.protocol.SignatureAlgorithm;
 
+import org.staffcard.authenticator.revocation.NoncePolicy;
+import org.staffcard.authenticator.revocation.RevocationPolicy;
+import org.staffcard.authenticator.revocation.RevocationSettings;
+import org.staffcard.authenticator.validation.CertificatePemReader;
+import org.staffcard.authenticator.validation.CertificatePolicyRule;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,10 +32,28 @@ final class CardAuthenticatorConfig {
     static final String ALLOWED_ALGORITHMS = "staffcard.allowedAlgorithms";
     static final String CLOCK_SKEW_SECONDS = "staffcard.clockSkewSeconds";
     static final String LEVEL_OF_AUTHENTICATION = "staffcard.levelOfAuthentication";
+    static final String TRUST_ANCHORS_FILE = "staffcard.trustAnchorsFile";
+    static final String REVOCATION = "staffcard.revocation";
+    static final String REVOCATION_FAIL_OPEN = "staffcard.revocationFailOpen";
+    static final String OCSP_RESPONDER_URL = "staffcard.ocspResponderUrl";
+    static final String OCSP_RESPONDER_CERTIFICATE = "staffcard.ocspResponderCertificatePem";
+    static final String OCSP_NONCE = "staffcard.ocspNonce";
+    static final String CRL_LOCATIONS = "staffcard.crlLocations";
+    static final String CRL_MAX_AGE_MINUTES = "staffcard.crlMaxAgeMinutes";
+    static final String REVOCATION_CONNECT_TIMEOUT_MS = "staffcard.revocationConnectTimeoutMillis";
+    static final String REVOCATION_READ_TIMEOUT_MS = "staffcard.revocationReadTimeoutMillis";
+    static final String ALLOWED_POLICIES = "staffcard.allowedCertificatePolicies";
+    static final String DENIED_POLICIES = "staffcard.deniedCertificatePolicies";
+    static final String REQUIRED_EXTENDED_KEY_USAGE = "staffcard.requiredExtendedKeyUsage";
 
     static final String DEFAULT_AGENT_PORTS = "47130,47131,47132";
     static final String DEFAULT_ALGORITHMS = "RS256,PS256,ES256,ES384,ES512";
     static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+    static final String DEFAULT_REVOCATION = "none";
+    static final String DEFAULT_OCSP_NONCE = "required";
+    static final int DEFAULT_CRL_MAX_AGE_MINUTES = 60;
+    static final int DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+    static final int DEFAULT_READ_TIMEOUT_MS = 3000;
     /** Card + password; a card-only level sits below it. */
     static final int DEFAULT_LEVEL = 2;
 
@@ -52,6 +81,48 @@ final class CardAuthenticatorConfig {
         return values.getOrDefault(TRUST_ANCHORS, "").trim();
     }
 
+    /** A file holding the anchors' PEM, for bundles too large for the text field; empty when not set. */
+    String trustAnchorsFile() {
+        return values.getOrDefault(TRUST_ANCHORS_FILE, "").trim();
+    }
+
+    /**
+     * The revocation settings, read strictly: a value that cannot be understood is refused rather than replaced by
+     * a default, since a default here could quietly turn checking off.
+     *
+     * @throws IllegalArgumentException naming the setting that cannot be used
+     */
+    RevocationSettings revocationSettings() {
+        Optional<URI> responder = optional(OCSP_RESPONDER_URL).map(text -> {
+            try {
+                return new URI(text);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("'OCSP responder URL' is not an address: " + e.getMessage(), e);
+            }
+        });
+        Optional<X509Certificate> responderCertificate = optional(OCSP_RESPONDER_CERTIFICATE)
+                .map(CardAuthenticatorConfig::singleCertificate);
+        return new RevocationSettings(
+                RevocationPolicy.fromSetting(values.getOrDefault(REVOCATION, DEFAULT_REVOCATION)),
+                Boolean.parseBoolean(values.getOrDefault(REVOCATION_FAIL_OPEN, "false").trim()),
+                responder, responderCertificate,
+                NoncePolicy.fromSetting(values.getOrDefault(OCSP_NONCE, DEFAULT_OCSP_NONCE)),
+                Duration.ofMillis(strictInt(REVOCATION_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS)),
+                Duration.ofMillis(strictInt(REVOCATION_READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS)),
+                list(CRL_LOCATIONS),
+                Duration.ofMinutes(strictInt(CRL_MAX_AGE_MINUTES, DEFAULT_CRL_MAX_AGE_MINUTES)),
+                clockSkew());
+    }
+
+    /** @throws IllegalArgumentException when an entry is not an object identifier */
+    CertificatePolicyRule certificatePolicies() {
+        return new CertificatePolicyRule(Set.copyOf(list(ALLOWED_POLICIES)), Set.copyOf(list(DENIED_POLICIES)));
+    }
+
+    Optional<String> requiredExtendedKeyUsage() {
+        return optional(REQUIRED_EXTENDED_KEY_USAGE);
+    }
+
     String agentPorts() {
         String ports = values.getOrDefault(AGENT_PORTS, DEFAULT_AGENT_PORTS).trim();
         return ports.matches("\\d{1,5}(\\s*,\\s*\\d{1,5}){0,7}") ? ports.replaceAll("\\s", "") : DEFAULT_AGENT_PORTS;
@@ -75,9 +146,41 @@ final class CardAuthenticatorConfig {
         return positiveInt(LEVEL_OF_AUTHENTICATION, DEFAULT_LEVEL);
     }
 
-    /** A key for caching what is built from these settings. */
+    /** A key for caching what is built from these settings: every setting, in a fixed order. */
     String fingerprint() {
-        return String.join("\n", trustAnchorsPem(), allowedAlgorithms().toString(), clockSkew().toString());
+        return new TreeMap<>(values).toString();
+    }
+
+    private Optional<String> optional(String key) {
+        String value = values.getOrDefault(key, "").trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private List<String> list(String key) {
+        return Arrays.stream(values.getOrDefault(key, "").split("[,#\\s]+"))
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+    }
+
+    private int strictInt(String key, int fallback) {
+        String text = values.getOrDefault(key, "").trim();
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " is not a whole number: '" + text + "'", e);
+        }
+    }
+
+    private static X509Certificate singleCertificate(String pem) {
+        List<X509Certificate> certificates = CertificatePemReader.read(pem);
+        if (certificates.size() != 1) {
+            throw new IllegalArgumentException("'OCSP responder certificate' must hold exactly one certificate, "
+                    + "holds " + certificates.size());
+        }
+        return certificates.get(0);
     }
 
     private int positiveInt(String key, int fallback) {
@@ -107,6 +210,64 @@ final class CardAuthenticatorConfig {
                 .property().name(AGENT_PORTS).type(ProviderConfigProperty.STRING_TYPE)
                 .label("Card agent ports").defaultValue(DEFAULT_AGENT_PORTS)
                 .helpText("Loopback ports the login page probes for the card agent, in order.")
+                .add()
+                .property().name(TRUST_ANCHORS_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Trust anchors file")
+                .helpText("Absolute path, on every server node, of a PEM file of CA certificates, for bundles too "
+                        + "large to paste. Used together with the pasted anchors.")
+                .add()
+                .property().name(REVOCATION).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Revocation check").defaultValue(DEFAULT_REVOCATION)
+                .options("none", "ocsp", "crl", "ocsp-then-crl")
+                .helpText("How the server learns that a card was revoked. 'none' is for trials only: a lost card "
+                        + "keeps working until its certificate expires.")
+                .add()
+                .property().name(REVOCATION_FAIL_OPEN).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Let cards in when revocation cannot be checked").defaultValue("false")
+                .helpText("Off: a card is refused while the responder or CRL is unavailable. On: it is let in, "
+                        + "and every such sign-in writes a warning to the server log.")
+                .add()
+                .property().name(OCSP_RESPONDER_URL).type(ProviderConfigProperty.STRING_TYPE)
+                .label("OCSP responder URL")
+                .helpText("http:// address of the OCSP responder to ask. Empty: the address in each certificate.")
+                .add()
+                .property().name(OCSP_RESPONDER_CERTIFICATE).type(ProviderConfigProperty.TEXT_TYPE)
+                .label("OCSP responder certificate (PEM)")
+                .helpText("The designated responder's signing certificate, when it is not issued by the card CA.")
+                .add()
+                .property().name(OCSP_NONCE).type(ProviderConfigProperty.LIST_TYPE)
+                .label("OCSP nonce").defaultValue(DEFAULT_OCSP_NONCE).options("required", "optional")
+                .helpText("'optional' accepts answers without the request's nonce (pre-signed answers) when their "
+                        + "dates are current.")
+                .add()
+                .property().name(CRL_LOCATIONS).type(ProviderConfigProperty.STRING_TYPE)
+                .label("CRL locations")
+                .helpText("Absolute file paths or http:// addresses of complete CRLs, separated by commas.")
+                .add()
+                .property().name(CRL_MAX_AGE_MINUTES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("CRL maximum age (minutes)").defaultValue(Integer.toString(DEFAULT_CRL_MAX_AGE_MINUTES))
+                .helpText("A CRL is read again after this long, or at its nextUpdate if that comes first.")
+                .add()
+                .property().name(REVOCATION_CONNECT_TIMEOUT_MS).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Revocation connect timeout (ms)").defaultValue(Integer.toString(DEFAULT_CONNECT_TIMEOUT_MS))
+                .helpText("How long to wait for a connection to the OCSP responder or CRL server.")
+                .add()
+                .property().name(REVOCATION_READ_TIMEOUT_MS).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Revocation read timeout (ms)").defaultValue(Integer.toString(DEFAULT_READ_TIMEOUT_MS))
+                .helpText("How long to wait for the answer once connected.")
+                .add()
+                .property().name(ALLOWED_POLICIES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Allowed certificate policies")
+                .helpText("Comma-separated OIDs; when set, a card certificate must carry one of them.")
+                .add()
+                .property().name(DENIED_POLICIES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Denied certificate policies")
+                .helpText("Comma-separated OIDs a card certificate must not carry.")
+                .add()
+                .property().name(REQUIRED_EXTENDED_KEY_USAGE).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Required extended key usage")
+                .helpText("An OID the card certificate's extended key usage must state. Leave empty for JPKI cards, "
+                        + "whose certificates state none.")
                 .add()
                 .property().name(LEVEL_OF_AUTHENTICATION).type(ProviderConfigProperty.STRING_TYPE)
                 .label("Level of authentication").defaultValue(Integer.toString(DEFAULT_LEVEL))

@@ -18,7 +18,9 @@ final class CardLoginMessages {
             "card_certificate_wrong_purpose", "cardCertificateWrongPurpose",
             "card_certificate_expired", "cardCertificateExpired",
             "card_certificate_untrusted", "cardCertificateUntrusted",
-            "card_signature_invalid", "cardSignatureInvalid");
+            "card_signature_invalid", "cardSignatureInvalid",
+            "card_certificate_revoked", "cardCertificateRevoked",
+            "card_revocation_unavailable", "cardRevocationUnavailable");
 
     private CardLoginMessages() {
     }

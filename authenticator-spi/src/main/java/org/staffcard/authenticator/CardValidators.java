@@ -3,7 +3,12 @@ package org.staffcard.authenticator;
 import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 import org.staffcard.authenticator.validation.CardAssertionValidator;
+import org.staffcard.authenticator.revocation.RevocationChecker;
+import org.staffcard.authenticator.revocation.RevocationPolicy;
+import org.staffcard.authenticator.revocation.RevocationSettings;
 import org.staffcard.authenticator.validation.TrustAnchors;
+
+import java.nio.file.Path;
 
 import java.time.Clock;
 import java.util.Map;
@@ -37,7 +42,7 @@ final class CardValidators {
     }
 
     private Optional<CardAssertionValidator> build(CardAuthenticatorConfig config, RealmModel realm) {
-        if (config.trustAnchorsPem().isEmpty()) {
+        if (config.trustAnchorsPem().isEmpty() && config.trustAnchorsFile().isEmpty()) {
             LOG.warnf("Card sign-in in realm '%s' has no trust anchors: every card is refused. Paste the issuing CA "
                     + "certificates into authenticator config '%s'.", realm.getName(), config.alias());
             return Optional.empty();
@@ -47,14 +52,54 @@ final class CardValidators {
                     + "'Allowed signature algorithms' in authenticator config '%s'.", realm.getName(), config.alias());
             return Optional.empty();
         }
+        TrustAnchors anchors;
         try {
-            TrustAnchors anchors = TrustAnchors.fromPem(config.trustAnchorsPem());
-            return Optional.of(new CardAssertionValidator(anchors, clock, config.allowedAlgorithms(),
-                    config.clockSkew()));
+            anchors = trustAnchors(config);
         } catch (IllegalArgumentException e) {
             LOG.warnf("Card sign-in in realm '%s' cannot use the trust anchors of authenticator config '%s': %s. "
                     + "Every card is refused until they are fixed.", realm.getName(), config.alias(), e.getMessage());
             return Optional.empty();
+        }
+
+        // Keycloak 26.7 offers authenticators no hook to refuse a setting when the admin saves it, so a setting that
+        // cannot be used is reported here, at the first sign-in after the change, and card sign-in fails closed.
+        try {
+            RevocationSettings revocation = config.revocationSettings();
+            CardAssertionValidator.Builder builder = CardAssertionValidator.builder(anchors).clock(clock)
+                    .allowedAlgorithms(config.allowedAlgorithms()).clockSkew(config.clockSkew())
+                    .certificatePolicies(config.certificatePolicies())
+                    .revocationCheck(RevocationChecker.of(revocation, clock));
+            config.requiredExtendedKeyUsage().ifPresent(builder::requiredExtendedKeyUsage);
+            warnAboutRevocationChoice(revocation, config, realm);
+            return Optional.of(builder.build());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Card sign-in in realm '%s' cannot use authenticator config '%s': %s. Every card is refused "
+                    + "until the setting is fixed.", realm.getName(), config.alias(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static TrustAnchors trustAnchors(CardAuthenticatorConfig config) {
+        if (config.trustAnchorsFile().isEmpty()) {
+            return TrustAnchors.fromPem(config.trustAnchorsPem());
+        }
+        TrustAnchors fromFile = TrustAnchors.fromFile(Path.of(config.trustAnchorsFile()));
+        if (config.trustAnchorsPem().isEmpty()) {
+            return fromFile;
+        }
+        return TrustAnchors.fromPem(config.trustAnchorsPem() + "\n" + TrustAnchors.toPem(fromFile));
+    }
+
+    /** Logged once per setting, when it is first used, so the admin sees a weak choice without a flood of lines. */
+    private static void warnAboutRevocationChoice(RevocationSettings revocation, CardAuthenticatorConfig config,
+                                                  RealmModel realm) {
+        if (revocation.policy() == RevocationPolicy.NONE) {
+            LOG.warnf("Card sign-in in realm '%s' does not check revocation (authenticator config '%s'): a lost or "
+                    + "withdrawn card keeps working until its certificate expires. Choose ocsp, crl or "
+                    + "ocsp-then-crl under 'Revocation check'.", realm.getName(), config.alias());
+        } else if (revocation.failOpen()) {
+            LOG.warnf("Card sign-in in realm '%s' lets cards in when revocation cannot be checked (authenticator "
+                    + "config '%s'); each such sign-in is logged.", realm.getName(), config.alias());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.staffcard.protocol.CardAssertion;
@@ -18,8 +19,9 @@ import org.staffcard.protocol.SignatureAlgorithm;
  * user ID it names. Built once from the configuration; immutable and safe to share between threads.
  *
  * <p>The checks run in a fixed order and the first failure ends the validation: algorithm allow-list, certificate
- * decoding, the leaf's key usage, the validity of every certificate of the path, the path to a trust anchor, and last
- * the signature. Revocation is left to the caller, once the path is known to be sound.
+ * decoding, the leaf's key usage, its extended key usage and certificate policies when configured, the validity of
+ * every certificate of the path, the path to a trust anchor, the signature, and last the revocation status. The
+ * network-bound revocation step comes last so that only a card that proved possession of its key can cause a call.
  */
 public final class CardAssertionValidator {
 
@@ -37,6 +39,9 @@ public final class CardAssertionValidator {
     private final AlgorithmAllowList algorithmAllowList;
     private final CertificateValidityCheck validityCheck;
     private final TrustedPathCheck trustedPathCheck;
+    private final ExtendedKeyUsageCheck extendedKeyUsageCheck;
+    private final CertificatePolicyCheck certificatePolicyCheck;
+    private final RevocationCheck revocationCheck;
 
     /**
      * Builds a validator from the server's configuration; {@link #builder} offers the same with defaults.
@@ -48,6 +53,13 @@ public final class CardAssertionValidator {
      */
     public CardAssertionValidator(TrustAnchors trustAnchors, Clock clock, Set<SignatureAlgorithm> allowedAlgorithms,
                                   Duration clockSkew) {
+        this(trustAnchors, clock, allowedAlgorithms, clockSkew, Optional.empty(), CertificatePolicyRule.ANY,
+                RevocationCheck.NONE);
+    }
+
+    private CardAssertionValidator(TrustAnchors trustAnchors, Clock clock, Set<SignatureAlgorithm> allowedAlgorithms,
+                                   Duration clockSkew, Optional<String> requiredExtendedKeyUsage,
+                                   CertificatePolicyRule policyRule, RevocationCheck revocationCheck) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         Objects.requireNonNull(clock, "clock");
         requireAlgorithms(allowedAlgorithms);
@@ -57,6 +69,9 @@ public final class CardAssertionValidator {
         this.algorithmAllowList = new AlgorithmAllowList(allowedAlgorithms);
         this.validityCheck = new CertificateValidityCheck(clock, clockSkew);
         this.trustedPathCheck = new TrustedPathCheck(trustAnchors, clock);
+        this.extendedKeyUsageCheck = new ExtendedKeyUsageCheck(requiredExtendedKeyUsage);
+        this.certificatePolicyCheck = new CertificatePolicyCheck(Objects.requireNonNull(policyRule, "policyRule"));
+        this.revocationCheck = Objects.requireNonNull(revocationCheck, "revocationCheck");
     }
 
     public static Builder builder(TrustAnchors trustAnchors) {
@@ -85,6 +100,8 @@ public final class CardAssertionValidator {
         CertificateIdentity leafIdentity = CertificateIdentity.of(leaf);
 
         DigitalSignaturePurposeCheck.check(leaf, leafIdentity);
+        extendedKeyUsageCheck.check(leaf, leafIdentity);
+        certificatePolicyCheck.check(leaf, leafIdentity);
 
         CardCertificatePath path = CardCertificatePath.of(chain, trustAnchors);
         validityCheck.check(path, leafIdentity);
@@ -93,7 +110,17 @@ public final class CardAssertionValidator {
 
         AssertionSignatureCheck.check(assertion, leaf, leafIdentity, expectedOrigin, challenge);
 
-        return new ValidatedCard(assertion.cardUserId(), leaf);
+        RevocationOutcome revocation = revocationCheck.check(leaf, issuerOf(path), leafIdentity);
+
+        return new ValidatedCard(assertion.cardUserId(), leaf, revocation);
+    }
+
+    /** The trusted path has been validated, so the leaf's issuer is either the next certificate or the anchor. */
+    private static X509Certificate issuerOf(CardCertificatePath path) {
+        if (path.chain().size() > 1) {
+            return path.chain().get(1);
+        }
+        return path.anchor().orElseThrow(() -> new IllegalStateException("a validated path has an issuer"));
     }
 
     private static Set<SignatureAlgorithm> requireAlgorithms(Set<SignatureAlgorithm> allowedAlgorithms) {
@@ -121,6 +148,9 @@ public final class CardAssertionValidator {
         private Clock clock = Clock.systemUTC();
         private Set<SignatureAlgorithm> allowedAlgorithms = DEFAULT_ALGORITHMS;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private Optional<String> requiredExtendedKeyUsage = Optional.empty();
+        private CertificatePolicyRule policyRule = CertificatePolicyRule.ANY;
+        private RevocationCheck revocationCheck = RevocationCheck.NONE;
 
         private Builder(TrustAnchors trustAnchors) {
             this.trustAnchors = Objects.requireNonNull(trustAnchors, "trustAnchors");
@@ -141,8 +171,26 @@ public final class CardAssertionValidator {
             return this;
         }
 
+        /** @throws IllegalArgumentException when {@code oid} is not a dotted object identifier */
+        public Builder requiredExtendedKeyUsage(String oid) {
+            CertificatePolicyRule.requireOid(oid);
+            this.requiredExtendedKeyUsage = Optional.of(oid);
+            return this;
+        }
+
+        public Builder certificatePolicies(CertificatePolicyRule rule) {
+            this.policyRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        public Builder revocationCheck(RevocationCheck check) {
+            this.revocationCheck = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
         public CardAssertionValidator build() {
-            return new CardAssertionValidator(trustAnchors, clock, allowedAlgorithms, clockSkew);
+            return new CardAssertionValidator(trustAnchors, clock, allowedAlgorithms, clockSkew,
+                    requiredExtendedKeyUsage, policyRule, revocationCheck);
         }
     }
 }

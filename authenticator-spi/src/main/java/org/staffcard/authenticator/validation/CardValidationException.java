@@ -13,7 +13,8 @@ import java.util.Optional;
 public abstract sealed class CardValidationException extends Exception
         permits AlgorithmNotAllowedException, MalformedCertificateException, CertificateWrongPurposeException,
         CertificateExpiredException, CertificateNotYetValidException, CertificateUntrustedException,
-        SignatureInvalidException {
+        SignatureInvalidException, CertificatePolicyRefusedException, ExtendedKeyUsageMissingException,
+        CertificateRevokedException, RevocationUnavailableException {
 
     private final String errorCode;
     private final String adminDetail;

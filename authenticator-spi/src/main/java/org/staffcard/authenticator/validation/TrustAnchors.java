@@ -1,6 +1,10 @@
 package org.staffcard.authenticator.validation;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -73,6 +77,41 @@ public final class TrustAnchors {
                     + "-----END CERTIFICATE----- line or with characters that are not base64");
         }
         return new TrustAnchors(certificates);
+    }
+
+    /**
+     * Reads a PEM bundle from a file, for bundles too large to paste into the admin console.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or its content is refused as by {@link #fromPem}
+     */
+    public static TrustAnchors fromFile(Path file) {
+        String pem;
+        try {
+            pem = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("trust anchor file " + file + " cannot be read as ASCII PEM text: "
+                    + e.getMessage(), e);
+        }
+        try {
+            return fromPem(pem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("trust anchor file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The anchors as PEM text, to combine a file's anchors with pasted ones. */
+    public static String toPem(TrustAnchors anchors) {
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate certificate : anchors.certificates) {
+            try {
+                pem.append("-----BEGIN CERTIFICATE-----\n")
+                        .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (CertificateException e) {
+                throw new IllegalArgumentException("a trust anchor cannot be encoded again", e);
+            }
+        }
+        return pem.toString();
     }
 
     /** The configured CA certificates, in the order of the PEM text, without duplicates. */

@@ -6,14 +6,20 @@ import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * A card assertion that passed every check: the card user ID it signed for and its leaf certificate. The other
- * values are derived from the leaf, so they can never disagree with it.
+ * A card assertion that passed every check: the card user ID it signed for, its leaf certificate, and how its
+ * revocation status was established. The other values are derived from the leaf, so they can never disagree with it.
  */
-public record ValidatedCard(String cardUserId, X509Certificate leaf) {
+public record ValidatedCard(String cardUserId, X509Certificate leaf, RevocationOutcome revocation) {
 
     public ValidatedCard {
         Objects.requireNonNull(cardUserId, "cardUserId");
         Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(revocation, "revocation");
+    }
+
+    /** A card whose revocation status was not looked up. */
+    public ValidatedCard(String cardUserId, X509Certificate leaf) {
+        this(cardUserId, leaf, RevocationOutcome.notChecked());
     }
 
     /** Lowercase hex SHA-256 of the leaf's SubjectPublicKeyInfo: what an account is bound to. */
