@@ -1,6 +1,7 @@
 package org.staffcard.authenticator;
 
 import org.keycloak.events.EventBuilder;
+import org.staffcard.authenticator.validation.RevocationOutcome;
 
 /** Names of the details our events carry, so an admin can search events by card. */
 final class CardLoginEvents {
@@ -9,6 +10,9 @@ final class CardLoginEvents {
     static final String CERTIFICATE_ISSUER = "card_certificate_issuer";
     static final String CERTIFICATE_SERIAL = "card_certificate_serial";
     static final String AUTH_METHOD = "staff_card_password";
+    /** good, not_checked or failed_open: every sign-in let through without a revocation answer is on record. */
+    static final String REVOCATION = "card_revocation";
+    static final String REVOCATION_DETAIL = "card_revocation_detail";
 
     static final String CHALLENGE_EXPIRED = "card_challenge_expired";
     static final String CARD_UNKNOWN = "card_unknown";
@@ -27,5 +31,10 @@ final class CardLoginEvents {
         if (serialHex != null) {
             event.detail(CERTIFICATE_SERIAL, serialHex);
         }
+    }
+
+    static void describeRevocation(EventBuilder event, RevocationOutcome outcome) {
+        event.detail(REVOCATION, outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+        event.detail(REVOCATION_DETAIL, outcome.detail());
     }
 }

@@ -80,6 +80,7 @@ final class CardPasswordAuthenticator implements Authenticator {
         }
         ValidatedCard validated = card.get();
         CardLoginEvents.describeCard(event, validated.cardUserId(), validated.issuerDn(), validated.serialHex());
+        CardLoginEvents.describeRevocation(event, validated.revocation());
 
         Optional<UserModel> holder = findHolder(context, validated.cardUserId());
         if (holder.isEmpty()) {

@@ -71,7 +71,8 @@ class CardSignInRulesTest {
         assertThat(event.getDetails())
                 .containsEntry("card_user_id", "S0012345")
                 .containsKey("card_certificate_serial")
-                .containsEntry("card_certificate_issuer", "CN=Staff Card Demo CA,O=Demo Prefecture,C=JP");
+                .containsEntry("card_certificate_issuer", "CN=Staff Card Demo CA,O=Demo Prefecture,C=JP")
+                .containsEntry("card_revocation", "not_checked");
     }
 
     @Test

@@ -104,6 +104,9 @@ class RevocationSignInTest {
         assertThat(answer.statusCode()).as(LoginPage.errorText(answer.body())).isEqualTo(302);
         assertThat(login.redeem(answer).path("id_token").asText()).isNotEmpty();
         assertThat(responder.requests()).isPositive();
+        List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, null, null, null, null,
+                0, 1);
+        assertThat(logins.get(0).getDetails()).containsEntry("card_revocation", "good");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
@@ -25,7 +26,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Makes the RSA keys and X.509 certificates of the demo PKI and of the test PKIs. */
+/** Makes the RSA and P-256 keys and the X.509 certificates of the demo PKI and of the test PKIs. */
 final class CertificateIssuer {
 
     private static final int RSA_BITS = 2048;
@@ -42,6 +43,17 @@ final class CertificateIssuer {
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new CertificateIssuingException("cannot generate an RSA-" + RSA_BITS + " key pair", e);
+        }
+    }
+
+    /** A P-256 key pair, for PIV cards whose PIV Authentication key is an ECC key. */
+    static KeyPair newP256KeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new CertificateIssuingException("cannot generate a P-256 key pair", e);
         }
     }
 

@@ -56,6 +56,13 @@ final class CommandApdu {
         throw new MalformedApduException("Lc " + first + " does not match a command of " + bytes.length + " bytes");
     }
 
+    /** The same command with {@code earlier} put before its data: the whole of a command chain. */
+    CommandApdu withDataBefore(byte[] earlier, int finalCla) {
+        byte[] joined = Arrays.copyOf(earlier, earlier.length + data.length);
+        System.arraycopy(data, 0, joined, earlier.length, data.length);
+        return new CommandApdu(finalCla, ins, p1, p2, joined, le);
+    }
+
     int cla() {
         return cla;
     }

@@ -10,13 +10,13 @@ import javax.smartcardio.CardNotPresentException;
 final class InProcessCard extends Card {
 
     private final InProcessCardTerminal terminal;
-    private final VirtualJpkiCard card;
+    private final VirtualCard card;
     private final long insertion;
     private final String protocol;
     private final InProcessCardChannel basicChannel;
     private volatile boolean disconnected;
 
-    InProcessCard(InProcessCardTerminal terminal, VirtualJpkiCard card, long insertion, String protocol) {
+    InProcessCard(InProcessCardTerminal terminal, VirtualCard card, long insertion, String protocol) {
         this.terminal = terminal;
         this.card = card;
         this.insertion = insertion;
@@ -43,7 +43,7 @@ final class InProcessCard extends Card {
     @Override
     public CardChannel openLogicalChannel() throws CardException {
         checkConnected();
-        throw new CardException("the virtual JPKI card has no logical channels");
+        throw new CardException("the virtual card has no logical channels");
     }
 
     /** A no-op: tests share nothing with other processes, so there is no one to exclude. */

@@ -14,7 +14,7 @@ public final class InProcessCardTerminal extends CardTerminal {
 
     private final String name;
     private final InProcessCardTerminals owner;
-    private VirtualJpkiCard card;
+    private VirtualCard card;
     /** Counts insertions, so a card connection can tell that its card was taken out, even if put back since. */
     private long insertionNumber;
 
@@ -29,7 +29,7 @@ public final class InProcessCardTerminal extends CardTerminal {
     }
 
     /** Puts a card in; like a reader powering a fresh card, it resets the card first. */
-    public void insertCard(VirtualJpkiCard newCard) {
+    public void insertCard(VirtualCard newCard) {
         synchronized (owner) {
             if (card != null) {
                 throw new IllegalStateException("terminal " + name + " already holds a card; remove it first");
@@ -52,7 +52,7 @@ public final class InProcessCardTerminal extends CardTerminal {
         }
     }
 
-    public Optional<VirtualJpkiCard> card() {
+    public Optional<VirtualCard> card() {
         synchronized (owner) {
             return Optional.ofNullable(card);
         }
@@ -95,7 +95,7 @@ public final class InProcessCardTerminal extends CardTerminal {
     }
 
     /** Whether the card of the given insertion is still in this terminal. */
-    boolean holds(VirtualJpkiCard candidate, long insertion) {
+    boolean holds(VirtualCard candidate, long insertion) {
         synchronized (owner) {
             return card == candidate && insertionNumber == insertion;
         }

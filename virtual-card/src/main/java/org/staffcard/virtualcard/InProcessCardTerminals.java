@@ -35,7 +35,7 @@ public final class InProcessCardTerminals extends CardTerminals {
     }
 
     /** One terminal holding the given card, the most common test setup. */
-    public static InProcessCardTerminals withCard(String terminalName, VirtualJpkiCard card) {
+    public static InProcessCardTerminals withCard(String terminalName, VirtualCard card) {
         InProcessCardTerminals terminals = new InProcessCardTerminals(terminalName);
         terminals.insert(terminalName, card);
         return terminals;
@@ -67,7 +67,7 @@ public final class InProcessCardTerminals extends CardTerminals {
         return terminal;
     }
 
-    public void insert(String terminalName, VirtualJpkiCard card) {
+    public void insert(String terminalName, VirtualCard card) {
         terminal(terminalName).insertCard(card);
     }
 

@@ -9,14 +9,19 @@ final class StatusWord {
     /** 63 Cx: PIN not verified, x tries left. */
     static final int PIN_TRIES_LEFT = 0x63C0;
     static final int WRONG_LENGTH = 0x6700;
+    /** 68 83: a chain of commands (CLA 10) was left unfinished or mixed with another command. */
+    static final int LAST_COMMAND_OF_CHAIN_EXPECTED = 0x6883;
     static final int INCOMPATIBLE_WITH_FILE = 0x6981;
     static final int SECURITY_STATUS_NOT_SATISFIED = 0x6982;
+    /** 69 83: the PIV card's answer for a blocked PIN. */
+    static final int AUTHENTICATION_METHOD_BLOCKED = 0x6983;
     static final int PIN_BLOCKED = 0x6984;
     static final int CONDITIONS_NOT_SATISFIED = 0x6985;
     static final int NO_CURRENT_EF = 0x6986;
     static final int WRONG_DATA = 0x6A80;
     static final int FILE_NOT_FOUND = 0x6A82;
     static final int WRONG_P1_P2 = 0x6A86;
+    static final int REFERENCED_DATA_NOT_FOUND = 0x6A88;
     static final int OFFSET_OUTSIDE_FILE = 0x6B00;
     /** 6C xx: wrong Le; the reader sends the same command again with Le = xx. */
     static final int WRONG_LE = 0x6C00;

@@ -13,6 +13,14 @@ public final class TestCards {
         return issue(TestCardSpec.of(cardUserId));
     }
 
+    /** The PIN of the PIV test cards: PIV PINs have 6 to 8 digits. */
+    public static final String DEFAULT_PIV_PIN = "123456";
+
+    /** A valid PIV card with a fresh key of the given type and PIN {@link #DEFAULT_PIV_PIN}. */
+    public static TestPivCard issuePiv(PivKeyType keyType) {
+        return TestCertificateAuthority.create(TEST_CA_SUBJECT).issuePiv(keyType, DEFAULT_PIV_PIN);
+    }
+
     public static TestCard issue(TestCardSpec spec) {
         return TestCertificateAuthority.create(TEST_CA_SUBJECT).issue(spec);
     }

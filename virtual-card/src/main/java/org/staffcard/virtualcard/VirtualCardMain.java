@@ -1,8 +1,9 @@
 package org.staffcard.virtualcard;
 
 /**
- * Puts the demo card into pcscd's virtual reader and keeps it there until the program ends; stopping the program
- * takes the card out. pcscd must run with the vpcd driver; the card waits for it if it does not yet.
+ * Puts the demo card, or a fresh PIV test card, into pcscd's virtual reader and keeps it there until the program
+ * ends; stopping the program takes the card out. pcscd must run with the vpcd driver; the card waits for it if it
+ * does not yet.
  */
 public final class VirtualCardMain {
 
@@ -22,7 +23,9 @@ public final class VirtualCardMain {
             return;
         }
 
-        VirtualJpkiCard card = DemoCard.newCard(options.quirks());
+        VirtualCard card = options.pivTestCard()
+                .<VirtualCard>map(keyType -> TestCards.issuePiv(keyType).newCard(options.quirks()))
+                .orElseGet(() -> DemoCard.newCard(options.quirks()));
         VpcdConnection connection;
         try {
             connection = new VpcdConnection(options.vpcdHost(), options.vpcdPort(), card, System.out::println);
@@ -31,9 +34,14 @@ public final class VirtualCardMain {
             System.exit(USAGE_ERROR);
             return;
         }
-        // The demo PIN is public, printed so a demo user can sign in; no other card's PIN is ever shown.
-        System.out.println("Demo card " + card.profile().cardUserId() + ", demo PIN: "
-                + card.profile().pin() + " (demo card only)");
+        // The demo and test PINs are public, printed so a demo user can sign in; no other card's PIN is ever shown.
+        if (card instanceof VirtualJpkiCard jpki) {
+            System.out.println("Demo card " + jpki.cardUserId() + ", demo PIN: " + jpki.profile().pin()
+                    + " (demo card only)");
+        } else if (card instanceof VirtualPivCard piv) {
+            System.out.println("PIV test card " + piv.cardUserId() + " (" + piv.profile().keyType()
+                    + "), test PIN: " + piv.profile().pin() + " (test card only, fresh CA each run)");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(connection::close, "vpcd-card-removal"));
         connection.start();
         connection.awaitTermination();

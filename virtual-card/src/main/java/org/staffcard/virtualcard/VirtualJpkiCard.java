@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Thread-safe: the vpcd link and a test may talk to it at once, and each command runs whole.
  */
-public final class VirtualJpkiCard {
+public final class VirtualJpkiCard implements VirtualCard {
 
     private static final int NO_FILE = -1;
     private static final int INS_SELECT = 0xA4;
@@ -61,6 +61,7 @@ public final class VirtualJpkiCard {
                 new FreeAreaApplication(location, profile.cardUserId())));
     }
 
+    @Override
     public byte[] atr() {
         return ATR.clone();
     }
@@ -73,12 +74,19 @@ public final class VirtualJpkiCard {
         return quirks;
     }
 
+    @Override
+    public String cardUserId() {
+        return profile.cardUserId();
+    }
+
     /** Tries left on the user-authentication PIN, for tests that check the counter without spending a try. */
+    @Override
     public synchronized int pinTriesLeft() {
         return jpki.pinTriesLeft();
     }
 
     /** A warm reset or a power cycle: selections and a verified PIN are forgotten, the retry counter is not. */
+    @Override
     public synchronized void reset() {
         applications.forEach(CardApplication::resetSecurityState);
         selectedApplication = null;
@@ -87,6 +95,7 @@ public final class VirtualJpkiCard {
     }
 
     /** Answers one command APDU with the response APDU, status word included. */
+    @Override
     public synchronized byte[] transmit(byte[] command) {
         CommandApdu apdu;
         try {

@@ -28,7 +28,7 @@ public final class VpcdConnection implements AutoCloseable {
 
     private final InetAddress address;
     private final int port;
-    private final VirtualJpkiCard card;
+    private final VirtualCard card;
     private final Consumer<String> progress;
 
     private volatile boolean running;
@@ -40,7 +40,7 @@ public final class VpcdConnection implements AutoCloseable {
      * @param progress receives one line per event an operator cares about: waiting for vpcd, inserted, removed
      * @throws NonLoopbackAddressException if the host is not a loopback address
      */
-    public VpcdConnection(String host, int port, VirtualJpkiCard card, Consumer<String> progress) {
+    public VpcdConnection(String host, int port, VirtualCard card, Consumer<String> progress) {
         this.address = loopbackAddress(host);
         if (port < 1 || port > 0xFFFF) {
             throw new IllegalArgumentException("not a TCP port: " + port);
@@ -153,7 +153,7 @@ public final class VpcdConnection implements AutoCloseable {
         card.reset();
         inserted = true;
         notifyAll();
-        progress.accept("Virtual card " + card.profile().cardUserId() + " inserted in the virtual reader (vpcd "
+        progress.accept("Virtual card " + card.cardUserId() + " inserted in the virtual reader (vpcd "
                 + endpoint() + ")");
         return true;
     }
