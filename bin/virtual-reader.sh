@@ -36,7 +36,7 @@ CONF
     echo $! > "$pid_file"
     for _ in $(seq 1 100); do
         if listening && [ -S /run/pcscd/pcscd.comm ]; then
-            echo "Virtual reader up: pcscd PID $(cat "$pid_file"), vpcd on 127.0.0.1:35963"
+            echo "Virtual reader up: pcscd PID $(cat "$pid_file"); vpcd listens on port 35963 of every interface (demo and test machines only)"
             return 0
         fi
         sleep 0.1

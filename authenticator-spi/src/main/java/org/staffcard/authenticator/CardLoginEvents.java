@@ -33,6 +33,16 @@ final class CardLoginEvents {
         }
     }
 
+    /** Text from a request is cut to this length in events and logs, so a hostile post cannot flood them. */
+    static final int MAX_DETAIL_CHARS = 200;
+
+    static String bounded(String text) {
+        if (text == null || text.length() <= MAX_DETAIL_CHARS) {
+            return text;
+        }
+        return text.substring(0, MAX_DETAIL_CHARS) + "...";
+    }
+
     static void describeRevocation(EventBuilder event, RevocationOutcome outcome) {
         event.detail(REVOCATION, outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
         event.detail(REVOCATION_DETAIL, outcome.detail());

@@ -116,12 +116,15 @@ final class CardPasswordAuthenticator implements Authenticator {
         try {
             assertion = CardAssertionCodec.read(assertionText);
         } catch (MalformedAssertionException e) {
-            LOG.debugf("Malformed card assertion in realm '%s': %s", context.getRealm().getName(), e.getMessage());
-            context.getEvent().detail(Details.REASON, e.getMessage()).error("invalid_card_assertion");
+            LOG.debugf("Malformed card assertion in realm '%s': %s", context.getRealm().getName(),
+                    CardLoginEvents.bounded(e.getMessage()));
+            context.getEvent().detail(Details.REASON, CardLoginEvents.bounded(e.getMessage()))
+                    .error("invalid_card_assertion");
             context.forceChallenge(form(context, CardLoginMessages.MALFORMED));
             return Optional.empty();
         } catch (UnsupportedAlgorithmException e) {
-            context.getEvent().detail(Details.REASON, e.getMessage()).error("card_algorithm_not_allowed");
+            context.getEvent().detail(Details.REASON, CardLoginEvents.bounded(e.getMessage()))
+                    .error("card_algorithm_not_allowed");
             context.forceChallenge(form(context, CardLoginMessages.forEventError("card_algorithm_not_allowed")));
             return Optional.empty();
         }
@@ -138,7 +141,7 @@ final class CardPasswordAuthenticator implements Authenticator {
         EventBuilder event = context.getEvent();
         CardLoginEvents.describeCard(event, assertion.cardUserId(),
                 e.leaf().map(l -> l.issuerDn()).orElse(null), e.leaf().map(l -> l.serialHex()).orElse(null));
-        event.detail(Details.REASON, e.adminDetail());
+        event.detail(Details.REASON, CardLoginEvents.bounded(e.adminDetail()));
         logRefusal(context, assertion, e);
 
         Response page = form(context, CardLoginMessages.forEventError(e.errorCode()));

@@ -1,7 +1,9 @@
 package org.staffcard.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,7 +31,11 @@ public final class CardAssertionCodec {
     private static final Set<String> FIELDS = Set.of("protocol", "cardUserId", "certificates", "algorithm",
             "signature");
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** One object with each field once and nothing after it: any other reading of the text is refused. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

@@ -78,6 +78,20 @@ class CardAssertionCodecTest {
     }
 
     @Test
+    void refusesDuplicateField() {
+        String text = CardAssertionCodec.write(ASSERTION).replace("{", "{\"cardUserId\":\"OTHER\",");
+
+        assertThatThrownBy(() -> CardAssertionCodec.read(text)).isInstanceOf(MalformedAssertionException.class);
+    }
+
+    @Test
+    void refusesTextAfterTheObject() {
+        String text = CardAssertionCodec.write(ASSERTION) + "{}";
+
+        assertThatThrownBy(() -> CardAssertionCodec.read(text)).isInstanceOf(MalformedAssertionException.class);
+    }
+
+    @Test
     void refusesNonJson() {
         assertThatThrownBy(() -> CardAssertionCodec.read("cardUserId=S0012345"))
                 .isInstanceOf(MalformedAssertionException.class);

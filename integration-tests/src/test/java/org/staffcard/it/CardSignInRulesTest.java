@@ -134,6 +134,7 @@ class CardSignInRulesTest {
 
         assertNoCodeIssued(answer);
         assertThat(lockedOut()).isTrue();
+        assertThat(answer.body()).contains(ThemeMessages.english("accountTemporarilyDisabledMessage"));
         assertThat(lastEvent("LOGIN_ERROR").getError()).isEqualTo("user_temporarily_disabled");
     }
 

@@ -15,7 +15,8 @@ class MessageBundleKeysTest {
     private static final List<String> SERVER_MESSAGE_KEYS = List.of(
             "cardAssertionMalformed", "cardAlgorithmNotAllowed", "cardCertificateWrongPurpose",
             "cardCertificateExpired", "cardCertificateUntrusted", "cardSignatureInvalid", "cardChallengeExpired",
-            "cardUnknown", "cardNotEnrolled", "invalidCardOrPassword", "cardLoginUnavailable", "cardCertificateRevoked",
+            "cardUnknown", "cardNotEnrolled", "invalidCardOrPassword", "cardLoginUnavailable",
+            "accountTemporarilyDisabledMessage", "accountPermanentlyDisabledMessage", "cardCertificateRevoked",
             "cardRevocationUnavailable");
 
     @Test

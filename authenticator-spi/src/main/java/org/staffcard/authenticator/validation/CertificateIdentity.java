@@ -19,8 +19,8 @@ public record CertificateIdentity(String subjectDn, String issuerDn, String seri
 
     public static CertificateIdentity of(X509Certificate certificate) {
         return new CertificateIdentity(
-                certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
-                certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
+                DistinguishedNames.readable(certificate.getSubjectX500Principal()),
+                DistinguishedNames.readable(certificate.getIssuerX500Principal()),
                 certificate.getSerialNumber().toString(16));
     }
 

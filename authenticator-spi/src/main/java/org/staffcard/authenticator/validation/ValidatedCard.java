@@ -29,7 +29,7 @@ public record ValidatedCard(String cardUserId, X509Certificate leaf, RevocationO
 
     /** The leaf's issuer in RFC 2253 form. */
     public String issuerDn() {
-        return leaf.getIssuerX500Principal().getName(X500Principal.RFC2253);
+        return DistinguishedNames.readable(leaf.getIssuerX500Principal());
     }
 
     /** The leaf's serial number in lowercase hex without leading zeros. */
