@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the product and its tests use, when they are missing:
-# the PC/SC daemon with vsmartcard's virtual reader, OpenSC, and Chromium with its driver.
+# the PC/SC daemon with vsmartcard's virtual reader, OpenSC, Chromium with its driver, and Apache httpd with its
+# OpenID Connect and SAML modules for the sample apps.
 set -euo pipefail
 
-packages=(pcscd vsmartcard-vpcd libpcsclite1 opensc chromium chromium-driver)
+packages=(pcscd vsmartcard-vpcd libpcsclite1 opensc chromium chromium-driver
+          apache2 libapache2-mod-auth-openidc libapache2-mod-auth-mellon fonts-ipafont-gothic)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

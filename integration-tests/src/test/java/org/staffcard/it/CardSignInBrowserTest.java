@@ -9,20 +9,11 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,17 +57,23 @@ class CardSignInBrowserTest {
     @Test
     void staffMemberSignsInWithCardAndPasswordInChromium() throws Exception {
         OidcLogin login = new OidcLogin(CardStack.KEYCLOAK_ORIGIN);
-        WebDriver browser = chromium();
+        WebDriver browser = Chromium.start();
         try {
             browser.get(login.authorizationUrl());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(b -> "ready".equals(b.findElement(By.id("staff-card-status")).getAttribute("data-state")));
-            screenshot(browser, "card-login-page-ready.png");
+            Chromium.screenshot(browser, "card-login-page-ready.png");
 
             browser.findElement(By.id("password")).sendKeys("Demo-Passw0rd");
             browser.findElement(By.id("staff-card-submit")).click();
             wait.until(b -> b.getCurrentUrl().startsWith(OidcLogin.REDIRECT_URI));
-            screenshot(browser, "business-app-signed-in.png");
+            Chromium.screenshot(browser, "business-app-signed-in.png");
+
+            // The README sends a new user to the account console: single sign-on must carry them in by name.
+            browser.get(CardStack.KEYCLOAK_ORIGIN + "/realms/staff/account");
+            wait.until(b -> bodyText(b).contains("山田") || bodyText(b).contains("問題") || bodyText(b).contains("wrong"));
+            Chromium.screenshot(browser, "account-console-signed-in.png");
+            assertThat(bodyText(browser)).contains("山田").doesNotContain("問題が発生").doesNotContain("went wrong");
         } finally {
             browser.quit();
         }
@@ -92,30 +89,9 @@ class CardSignInBrowserTest {
         assertThat(claims.path("azp").asText()).isEqualTo(OidcLogin.CLIENT_ID);
     }
 
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--lang=en", "--window-size=1100,900",
-                "--user-data-dir=" + freshProfile());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static String freshProfile() {
-        try {
-            return Files.createTempDirectory("staffcard-chromium-").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private static String bodyText(WebDriver browser) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.body ? document.body.innerText : ''");
+        return text == null ? "" : text.toString();
     }
 }

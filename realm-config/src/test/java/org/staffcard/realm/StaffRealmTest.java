@@ -81,6 +81,98 @@ class StaffRealmTest {
         assertThat(app.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
     }
 
+    @Test
+    void staffNumberIsAdminOnlyAndTheDemoStaffMemberHasOne() throws Exception {
+        JsonNode staffNumber = profileAttribute("staffNumber");
+
+        assertThat(staffNumber.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
+        assertThat(staffNumber.path("permissions").path("view").toString()).isEqualTo("[\"admin\"]");
+        assertThat(REALM.path("users").get(0).path("attributes").path("staffNumber").get(0).asText())
+                .isEqualTo("A-10023");
+    }
+
+    @Test
+    void businessAppIsAConfidentialOidcClientWithPkceAndBackChannelLogout() {
+        JsonNode app = client("business-app");
+
+        assertThat(app.path("protocol").asText()).isEqualTo("openid-connect");
+        assertThat(app.path("publicClient").asBoolean()).isFalse();
+        assertThat(app.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(app.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(app.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(app.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(app.path("redirectUris").toString()).isEqualTo("[\"http://localhost:8082/redirect_uri\"]");
+        assertThat(app.path("attributes").path("backchannel.logout.url").asText())
+                .startsWith("http://127.0.0.1:8082/redirect_uri");
+    }
+
+    @Test
+    void businessAppGetsTheStaffNumberAsAClaimInEveryToken() {
+        JsonNode mapper = mapperOf(client("business-app"), "oidc-usermodel-attribute-mapper");
+
+        assertThat(mapper.path("config").path("user.attribute").asText()).isEqualTo("staffNumber");
+        assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("staff_number");
+        for (String token : new String[] {"id.token.claim", "access.token.claim", "userinfo.token.claim"}) {
+            assertThat(mapper.path("config").path(token).asText()).as(token).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void mfpPortalIsASamlClientThatMustSignItsRequestsAndLogsOutThroughTheBrowser() {
+        JsonNode portal = client("mfp-portal");
+        JsonNode attributes = portal.path("attributes");
+
+        assertThat(portal.path("protocol").asText()).isEqualTo("saml");
+        assertThat(portal.path("frontchannelLogout").asBoolean()).isTrue();
+        assertThat(attributes.path("saml.client.signature").asText()).isEqualTo("true");
+        assertThat(attributes.path("saml.server.signature").asText()).isEqualTo("true");
+        assertThat(attributes.path("saml.signature.algorithm").asText()).isEqualTo("RSA_SHA256");
+        assertThat(attributes.path("saml_assertion_consumer_url_post").asText())
+                .isEqualTo("http://localhost:8083/mellon/postResponse");
+        assertThat(attributes.path("saml_single_logout_service_url_redirect").asText())
+                .isEqualTo("http://localhost:8083/mellon/logout");
+    }
+
+    @Test
+    void mfpPortalGetsTheNameAndStaffNumberAsAttributes() {
+        JsonNode portal = client("mfp-portal");
+
+        assertThat(portal.path("protocolMappers").findValuesAsText("attribute.name"))
+                .containsExactlyInAnyOrder("lastName", "firstName", "staffNumber");
+        assertThat(mapperOf(portal, "saml-user-attribute-mapper").path("config").path("user.attribute").asText())
+                .isEqualTo("staffNumber");
+    }
+
+    private static JsonNode client(String clientId) {
+        for (JsonNode client : REALM.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId + " in the realm");
+    }
+
+    private static JsonNode mapperOf(JsonNode client, String mapperType) {
+        for (JsonNode mapper : client.path("protocolMappers")) {
+            if (mapper.path("protocolMapper").asText().equals(mapperType)) {
+                return mapper;
+            }
+        }
+        throw new AssertionError("no " + mapperType + " on " + client.path("clientId").asText());
+    }
+
+    private static JsonNode profileAttribute(String name) throws Exception {
+        JsonNode profile = new ObjectMapper().readTree(REALM.path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider").get(0)
+                .path("config").path("kc.user.profile.config").get(0).asText());
+        for (JsonNode attribute : profile.path("attributes")) {
+            if (attribute.path("name").asText().equals(name)) {
+                return attribute;
+            }
+        }
+        throw new AssertionError("no user profile attribute " + name);
+    }
+
     private static JsonNode load() {
         try (InputStream in = StaffRealmTest.class.getResourceAsStream("/staff-realm.json")) {
             return new ObjectMapper().readTree(in);
