@@ -21,7 +21,7 @@ final class AdminStatusReport {
         if (config.readerMode() == ReaderMode.VIRTUAL) {
             out.println("PC/SC library:  not used (reader = virtual, demo card)");
         } else {
-            out.println("PC/SC library:  " + PcscLibrary.locate().orElse("the JDK's default search"));
+            out.println("PC/SC library:  " + PcscLibrary.locate().describe());
         }
 
         CardReaderService readers = new CardReaderService(terminals, config.readerName());
@@ -34,8 +34,9 @@ final class AdminStatusReport {
             }
             try (CardSession session = readers.connect()) {
                 out.println("Card present:   yes");
-                CardIdentity identity = new CardIdentityReader(config.freeArea()).read(session.jpki());
-                out.println("Card type:      JPKI (user-authentication certificate readable)");
+                CardIdentity identity = new CardIdentityReader(config.freeArea()).read(session.exchange());
+                out.println("Card type:      " + identity.profile().name() + " (authentication certificate readable, "
+                        + identity.algorithm() + ")");
                 out.println("Card user ID:   " + identity.cardUserId());
                 out.println("Certificate:    subject " + identity.certificate().getSubjectX500Principal());
                 out.println("                issuer  " + identity.certificate().getIssuerX500Principal());

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * freearea.aid    = F053544146464944   (empty: the card user ID is the certificate's SHA-256 fingerprint)
  * freearea.fid    = 0001
  * sign.per.minute = 20
+ * pin.timeout.seconds = 60   (the PIN window closes by itself and the request answers PIN_CANCELLED)
+ * log.dir         = (optional) where the rotating log files go; else the usual place of this OS
  * </pre>
  */
 public final class AgentConfig {
@@ -45,9 +47,11 @@ public final class AgentConfig {
     public static final String FREEAREA_AID = "freearea.aid";
     public static final String FREEAREA_FID = "freearea.fid";
     public static final String SIGN_PER_MINUTE = "sign.per.minute";
+    public static final String PIN_TIMEOUT_SECONDS = "pin.timeout.seconds";
+    public static final String LOG_DIR = "log.dir";
 
     private static final Set<String> KEYS = Set.of(ALLOWED_ORIGINS, PORTS, READER, READER_NAME, PIN_SOURCE, PIN_DEMO,
-            FREEAREA_AID, FREEAREA_FID, SIGN_PER_MINUTE);
+            FREEAREA_AID, FREEAREA_FID, SIGN_PER_MINUTE, PIN_TIMEOUT_SECONDS, LOG_DIR);
 
     private static final Map<String, String> DEFAULTS = Map.of(
             ALLOWED_ORIGINS, "http://localhost:8080",
@@ -56,7 +60,8 @@ public final class AgentConfig {
             PIN_SOURCE, "dialog",
             FREEAREA_AID, "F053544146464944",
             FREEAREA_FID, "0001",
-            SIGN_PER_MINUTE, "20");
+            SIGN_PER_MINUTE, "20",
+            PIN_TIMEOUT_SECONDS, "60");
 
     private final List<String> allowedOrigins;
     private final List<Integer> ports;
@@ -66,6 +71,8 @@ public final class AgentConfig {
     private final Optional<String> demoPin;
     private final Optional<FreeAreaFile> freeArea;
     private final int signPerMinute;
+    private final int pinTimeoutSeconds;
+    private final Optional<Path> logDirectory;
 
     private AgentConfig(Map<String, String> values) throws InvalidConfigException {
         allowedOrigins = origins(values.get(ALLOWED_ORIGINS));
@@ -76,6 +83,9 @@ public final class AgentConfig {
         demoPin = optional(values.get(PIN_DEMO));
         freeArea = freeArea(values.get(FREEAREA_AID), values.get(FREEAREA_FID));
         signPerMinute = positiveNumber(SIGN_PER_MINUTE, values.get(SIGN_PER_MINUTE), 1000);
+        // Ten minutes at most: the server's challenge is long dead by then, so a longer wait only blocks the card.
+        pinTimeoutSeconds = positiveNumber(PIN_TIMEOUT_SECONDS, values.get(PIN_TIMEOUT_SECONDS), 600);
+        logDirectory = optional(values.get(LOG_DIR)).map(Path::of);
 
         if (demoPin.isPresent() && pinSource != PinSourceKind.DEMO) {
             throw new InvalidConfigException(PIN_DEMO + " is set but " + PIN_SOURCE + " is not demo; remove the PIN "
@@ -97,7 +107,7 @@ public final class AgentConfig {
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             if (!KEYS.contains(setting.getKey())) {
                 throw new InvalidConfigException("unknown setting '" + setting.getKey() + "'; known settings: "
-                        + new TreeMap<>(DEFAULTS).keySet() + ", " + READER_NAME + ", " + PIN_DEMO);
+                        + new TreeMap<>(DEFAULTS).keySet() + ", " + READER_NAME + ", " + PIN_DEMO + ", " + LOG_DIR);
             }
             values.put(setting.getKey(), setting.getValue().trim());
         }
@@ -149,13 +159,23 @@ public final class AgentConfig {
         return signPerMinute;
     }
 
+    /** How long the PIN window waits for the user before it closes and the request answers PIN_CANCELLED. */
+    public int pinTimeoutSeconds() {
+        return pinTimeoutSeconds;
+    }
+
+    /** The configured log directory; empty means the usual place of this OS ({@link AgentLogging}). */
+    public Optional<Path> logDirectory() {
+        return logDirectory;
+    }
+
     /** Never prints the demo PIN. */
     @Override
     public String toString() {
         return "AgentConfig[origins=" + allowedOrigins + ", ports=" + ports + ", reader=" + readerMode
                 + readerName.map(n -> " '" + n + "'").orElse("") + ", pin.source=" + pinSource
                 + ", freeArea=" + freeArea.map(FreeAreaFile::toString).orElse("none (certificate fingerprint)")
-                + ", sign.per.minute=" + signPerMinute + "]";
+                + ", sign.per.minute=" + signPerMinute + ", pin.timeout.seconds=" + pinTimeoutSeconds + "]";
     }
 
     private static List<String> origins(String text) throws InvalidConfigException {

@@ -34,6 +34,7 @@ final class AgentHttpServer implements HttpHandler {
 
     static final String STATUS_PATH = "/v1/status";
     static final String SIGN_PATH = "/v1/sign";
+    static final String EVENTS_PATH = "/v1/events";
 
     private static final Logger LOG = Logger.getLogger(AgentHttpServer.class.getName());
 
@@ -44,15 +45,17 @@ final class AgentHttpServer implements HttpHandler {
     private final CardStatusProbe status;
     private final CardSigner signer;
     private final SignRateLimiter rateLimiter;
+    private final CardEventStreams events;
     private final Semaphore signing = new Semaphore(1);
 
     AgentHttpServer(HttpServer server, OriginPolicy policy, CardStatusProbe status, CardSigner signer,
-                    SignRateLimiter rateLimiter) {
+                    SignRateLimiter rateLimiter, CardEventStreams events) {
         this.server = server;
         this.policy = policy;
         this.status = status;
         this.signer = signer;
         this.rateLimiter = rateLimiter;
+        this.events = events;
     }
 
     @Override
@@ -84,7 +87,7 @@ final class AgentHttpServer implements HttpHandler {
     private void route(HttpExchange exchange, String origin) throws IOException {
         String path = path(exchange);
         String method = exchange.getRequestMethod();
-        if (!path.equals(STATUS_PATH) && !path.equals(SIGN_PATH)) {
+        if (!path.equals(STATUS_PATH) && !path.equals(SIGN_PATH) && !path.equals(EVENTS_PATH)) {
             sendJson(exchange, 404, errorBody(AgentErrorCode.BAD_REQUEST, "no such endpoint"));
             return;
         }
@@ -93,14 +96,16 @@ final class AgentHttpServer implements HttpHandler {
             return;
         }
 
-        boolean expected = path.equals(STATUS_PATH) ? method.equals("GET") : method.equals("POST");
+        boolean expected = path.equals(SIGN_PATH) ? method.equals("POST") : method.equals("GET");
         if (!expected) {
-            exchange.getResponseHeaders().set("Allow", path.equals(STATUS_PATH) ? "GET, OPTIONS" : "POST, OPTIONS");
+            exchange.getResponseHeaders().set("Allow", path.equals(SIGN_PATH) ? "POST, OPTIONS" : "GET, OPTIONS");
             sendJson(exchange, 405, errorBody(AgentErrorCode.BAD_REQUEST, method + " is not used on " + path));
             return;
         }
         if (path.equals(STATUS_PATH)) {
             answerStatus(exchange);
+        } else if (path.equals(EVENTS_PATH)) {
+            answerEvents(exchange, origin);
         } else {
             answerSign(exchange, origin);
         }
@@ -120,16 +125,22 @@ final class AgentHttpServer implements HttpHandler {
     }
 
     private void answerStatus(HttpExchange exchange) throws IOException {
-        ReaderState state = status.state();
+        CardStatus current = status.status();
         ObjectNode body = JSON.createObjectNode();
         body.put("agent", AGENT_NAME);
         body.put("version", VERSION);
         body.put("protocol", ProtocolVersion.CURRENT);
-        body.put("state", state.name());
-        if (state == ReaderState.READY) {
-            body.put("profile", "JPKI");
-        }
+        body.put("state", current.state().name());
+        current.profile().ifPresent(profile -> body.put("profile", profile));
         sendJson(exchange, 200, body);
+    }
+
+    private void answerEvents(HttpExchange exchange, String origin) throws IOException {
+        try {
+            events.serve(exchange, origin);
+        } catch (BusyException e) {
+            sendError(exchange, e);
+        }
     }
 
     private void answerSign(HttpExchange exchange, String origin) throws IOException {
@@ -139,12 +150,14 @@ final class AgentHttpServer implements HttpHandler {
             if (!signing.tryAcquire()) {
                 throw new BusyException("a PIN window is already open for another request");
             }
+            CardAssertion assertion;
             try {
-                CardAssertion assertion = signer.sign(origin, challenge);
-                sendText(exchange, 200, CardAssertionCodec.write(assertion));
+                assertion = signer.sign(origin, challenge);
             } finally {
+                // Released before the answer goes out: a page that signs again at once must not meet BUSY.
                 signing.release();
             }
+            sendText(exchange, 200, CardAssertionCodec.write(assertion));
         } catch (AgentException e) {
             LOG.info("Sign request from origin " + origin + " answered " + e.code() + ": " + e.getMessage());
             sendError(exchange, e);

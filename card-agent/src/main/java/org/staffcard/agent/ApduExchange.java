@@ -20,6 +20,8 @@ final class ApduExchange {
     static final int MAX_GET_RESPONSE_ROUNDS = 64;
 
     private static final int SW_OK = 0x9000;
+    private static final int MAX_SHORT_LC = 255;
+    private static final int CHAINING_BIT = 0x10;
 
     private final CardChannel channel;
 
@@ -53,6 +55,23 @@ final class ApduExchange {
         joined.write(response.getSW1());
         joined.write(response.getSW2());
         return new ResponseAPDU(joined.toByteArray());
+    }
+
+    /**
+     * Sends a command whose data may exceed one short APDU as a chain (ISO 7816-4, CLA bit 10): parts of 255 bytes
+     * without Le, each answered 90 00, then the last part with {@code ne}. A part refused by the card ends the chain
+     * and its answer is returned.
+     */
+    ResponseAPDU transmitChained(int cla, int ins, int p1, int p2, byte[] data, int ne) throws AgentException {
+        int offset = 0;
+        while (data.length - offset > MAX_SHORT_LC) {
+            ResponseAPDU part = transmit(new CommandAPDU(cla | CHAINING_BIT, ins, p1, p2, data, offset, MAX_SHORT_LC));
+            if (part.getSW() != SW_OK) {
+                return part;
+            }
+            offset += MAX_SHORT_LC;
+        }
+        return transmit(new CommandAPDU(cla, ins, p1, p2, data, offset, data.length - offset, ne));
     }
 
     /** Like {@link #transmit} but anything other than 90 00 is a card failure naming the step. */

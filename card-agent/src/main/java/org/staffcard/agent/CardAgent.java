@@ -30,12 +30,25 @@ public final class CardAgent implements AutoCloseable {
     /** A sign waits for the user at the PIN window; the other threads keep answering status and BUSY. */
     private static final int HTTP_THREADS = 4;
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK's HTTP server writes the headers and the body of an answer apart; with Nagle's algorithm on, the
+        // body then waits for the browser's delayed ACK, adding about 40 ms to every answer. Read once, before the
+        // first server starts, so an explicit setting on the command line still wins.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final CardEventMonitor monitor;
 
-    private CardAgent(HttpServer server, ExecutorService executor) {
+    private CardAgent(HttpServer server, ExecutorService executor, CardEventMonitor monitor) {
         this.server = server;
         this.executor = executor;
+        this.monitor = monitor;
     }
 
     /** Starts with the readers and PIN source the configuration names. */
@@ -48,17 +61,26 @@ public final class CardAgent implements AutoCloseable {
 
     public static CardAgent start(AgentConfig config, Supplier<CardTerminals> terminals, PinSource pins)
             throws AgentStartException {
+        return start(config, terminals, pins, EventStreamLimits.DEFAULT, Clock.systemUTC());
+    }
+
+    /** With the event-stream bounds and the rate limiter's clock given, for tests and measurements. */
+    static CardAgent start(AgentConfig config, Supplier<CardTerminals> terminals, PinSource pins,
+                           EventStreamLimits limits, Clock clock) throws AgentStartException {
         HttpServer server = bindFirstFreePort(config);
 
         ReentrantLock cardAccess = new ReentrantLock();
         CardReaderService readers = new CardReaderService(terminals, config.readerName());
         CardSigner signer = new CardSigner(readers, new CardIdentityReader(config.freeArea()), pins, cardAccess);
-        AgentHttpServer handler = new AgentHttpServer(server, new OriginPolicy(config.allowedOrigins()),
-                new CardStatusProbe(readers, cardAccess), signer,
-                new SignRateLimiter(config.signPerMinute(), Clock.systemUTC()));
+        CardStatusProbe status = new CardStatusProbe(readers, cardAccess);
+        CardEventMonitor monitor = new CardEventMonitor(readers, status, limits);
+        AgentHttpServer handler = new AgentHttpServer(server, new OriginPolicy(config.allowedOrigins()), status,
+                signer, new SignRateLimiter(config.signPerMinute(), clock),
+                new CardEventStreams(monitor, status, limits));
         server.createContext("/", handler);
 
-        ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, task -> {
+        // Each open event stream holds a thread for its life; the others keep answering status and sign.
+        ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS + limits.maxStreams(), task -> {
             Thread thread = new Thread(task, "card-agent-http");
             thread.setDaemon(true);
             return thread;
@@ -67,7 +89,7 @@ public final class CardAgent implements AutoCloseable {
         server.start();
         LOG.info("Card agent listening on 127.0.0.1:" + server.getAddress().getPort() + " for origins "
                 + config.allowedOrigins());
-        return new CardAgent(server, executor);
+        return new CardAgent(server, executor, monitor);
     }
 
     public int port() {
@@ -76,6 +98,7 @@ public final class CardAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.close();
         server.stop(0);
         executor.shutdownNow();
     }

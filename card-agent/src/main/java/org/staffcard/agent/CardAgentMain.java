@@ -3,8 +3,12 @@ package org.staffcard.agent;
 import javax.smartcardio.CardTerminals;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The card agent's command line:
@@ -12,7 +16,12 @@ import java.util.function.Supplier;
  * <pre>
  * java -jar card-agent.jar [serve] [--config FILE]    serve the loopback HTTP interface (the default)
  * java -jar card-agent.jar status [--config FILE]     print readers, card and certificate for an admin
+ * java -jar card-agent.jar readers [--config FILE]    list the readers and whether each holds a card
+ * java -jar card-agent.jar diagnose [--config FILE]   check everything a sign-in needs and say what to fix
  * </pre>
+ *
+ * Exit codes: 0 done (for status and diagnose: the card is ready), 1 not ready or failed, 2 wrong usage or
+ * configuration.
  */
 public final class CardAgentMain {
 
@@ -20,14 +29,17 @@ public final class CardAgentMain {
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
 
-    private static final String USAGE = "usage: java -jar card-agent.jar [serve|status] [--config FILE]";
+    private static final String USAGE =
+            "usage: java -jar card-agent.jar [serve|status|readers|diagnose] [--config FILE]";
+
+    private static final Set<String> COMMANDS = Set.of("serve", "status", "readers", "diagnose");
 
     private CardAgentMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        int exit = run(args, System.out, System.err, stopped);
+        int exit = run(args, System.out, System.err, stopped, true);
         if (exit != EXIT_OK) {
             System.exit(exit);
         }
@@ -39,12 +51,17 @@ public final class CardAgentMain {
      * stops it and counts {@code stopped} down; the caller waits on that latch.
      */
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stopped) {
+        return run(args, out, err, stopped, false);
+    }
+
+    /** As above; {@code toLogFiles} sends the log to the rotating files, which only the real program does. */
+    static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stopped, boolean toLogFiles) {
         String command = "serve";
         Path configFile = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 configFile = Path.of(args[++i]);
-            } else if (args[i].equals("serve") || args[i].equals("status")) {
+            } else if (COMMANDS.contains(args[i])) {
                 command = args[i];
             } else {
                 err.println(USAGE);
@@ -60,13 +77,26 @@ public final class CardAgentMain {
             return EXIT_USAGE;
         }
 
-        if (command.equals("status")) {
-            Supplier<CardTerminals> terminals = config.readerMode() == ReaderMode.VIRTUAL
-                    ? new VirtualDemoTerminals()
-                    : new PcscTerminalSource();
-            return AdminStatusReport.print(config, terminals, out);
+        if (toLogFiles) {
+            Path logs = AgentLogging.configure(config, command.equals("serve") ? Level.INFO : Level.WARNING);
+            Logger.getLogger(CardAgentMain.class.getName()).info("Command " + command + " with " + config
+                    + (logs == null ? "" : "; log files in " + logs));
         }
-        return serve(config, out, err, stopped);
+
+        if (command.equals("serve")) {
+            return serve(config, out, err, stopped);
+        }
+        Supplier<CardTerminals> terminals = config.readerMode() == ReaderMode.VIRTUAL
+                ? new VirtualDemoTerminals()
+                : new PcscTerminalSource();
+        int exit = switch (command) {
+            case "status" -> AdminStatusReport.print(config, terminals, out);
+            case "readers" -> ReaderListing.print(config, terminals, out);
+            default -> AgentDiagnosis.print(config, terminals, Clock.systemUTC(), out);
+        };
+        // An admin command is finished once printed; main must not wait for a server that never started.
+        stopped.countDown();
+        return exit;
     }
 
     private static int serve(AgentConfig config, PrintStream out, PrintStream err, CountDownLatch stopped) {

@@ -1,5 +1,7 @@
 package org.staffcard.agent;
 
+import org.staffcard.protocol.SignatureAlgorithm;
+
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,11 +12,12 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * What was read from the card before the PIN prompt: the card user ID, the user-authentication certificate and the
- * PIN tries left. The signing step reads the ID and certificate again and compares, so a card swapped during the
- * prompt is noticed.
+ * What was read from the card before the PIN prompt: the card's profile, the card user ID, the authentication
+ * certificate, the PIN tries left and the algorithm the card's key signs with. The signing step reads the ID and
+ * certificate again and compares, so a card swapped during the prompt is noticed.
  */
-record CardIdentity(String cardUserId, byte[] certificateDer, X509Certificate certificate, int pinTriesLeft) {
+record CardIdentity(CardProfile profile, String cardUserId, byte[] certificateDer, X509Certificate certificate,
+                    int pinTriesLeft, SignatureAlgorithm algorithm) {
 
     CardIdentity {
         certificateDer = certificateDer.clone();
@@ -25,9 +28,10 @@ record CardIdentity(String cardUserId, byte[] certificateDer, X509Certificate ce
         return certificateDer.clone();
     }
 
-    /** The same card: the same certificate bytes and the same card user ID. */
+    /** The same card: the same profile, the same certificate bytes and the same card user ID (or card UUID). */
     boolean sameCardAs(CardIdentity other) {
-        return MessageDigest.isEqual(certificateDer, other.certificateDer) && cardUserId.equals(other.cardUserId);
+        return profile.name().equals(other.profile.name())
+                && MessageDigest.isEqual(certificateDer, other.certificateDer) && cardUserId.equals(other.cardUserId);
     }
 
     String serialHex() {

@@ -1,24 +1,28 @@
 package org.staffcard.agent;
 
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 
-/** Reads a card's identity in one session: the card user ID, the authentication certificate, the PIN tries. */
+/**
+ * Reads a card's identity in one session: finds its profile by the application it selects, then reads the card user
+ * ID, the authentication certificate and the PIN tries the way that profile stores them.
+ */
 final class CardIdentityReader {
 
-    private final Optional<FreeAreaFile> freeArea;
+    private final CardProfiles profiles;
 
     CardIdentityReader(Optional<FreeAreaFile> freeArea) {
-        this.freeArea = freeArea;
+        this(CardProfiles.standard(freeArea));
     }
 
-    CardIdentity read(JpkiCard card) throws AgentException {
-        byte[] certificateDer = card.readAuthenticationCertificate();
-        X509Certificate certificate = CardIdentity.parseCertificate(certificateDer);
-        String cardUserId = freeArea.isPresent()
-                ? card.readFreeAreaUserId(freeArea.get())
-                : CardIdentity.fingerprint(certificateDer);
-        int triesLeft = card.pinTriesLeft();
-        return new CardIdentity(cardUserId, certificateDer, certificate, triesLeft);
+    CardIdentityReader(CardProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    CardIdentity read(ApduExchange exchange) throws AgentException {
+        return profiles.require(exchange).readIdentity(exchange);
+    }
+
+    CardProfiles profiles() {
+        return profiles;
     }
 }

@@ -4,8 +4,10 @@ import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +34,26 @@ final class CardReaderService {
             AgentException failure = PcscFailure.whileUsingCard(e);
             recoverIfServiceLost(failure);
             throw failure;
+        }
+    }
+
+    /**
+     * Which readers there are and which hold a card, without connecting to any card: cheap enough to repeat a few
+     * times a second for the page's card events. A PC/SC failure becomes part of the snapshot.
+     */
+    ReaderSnapshot snapshot() {
+        try {
+            Set<String> names = new LinkedHashSet<>();
+            Set<String> withCard = new LinkedHashSet<>();
+            for (CardTerminal terminal : allTerminals()) {
+                names.add(terminal.getName());
+                if (isCardPresent(terminal)) {
+                    withCard.add(terminal.getName());
+                }
+            }
+            return ReaderSnapshot.of(names, withCard);
+        } catch (AgentException e) {
+            return ReaderSnapshot.failed(e.code());
         }
     }
 
@@ -96,9 +118,11 @@ final class CardReaderService {
         }
     }
 
+    /** Without this, a restarted pcscd would leave the agent failing until someone restarts it by hand. */
     private void recoverIfServiceLost(AgentException failure) {
-        if (failure instanceof ReaderServiceUnavailableException && terminals instanceof PcscTerminalSource pcsc) {
-            pcsc.recoverFromServiceLoss();
+        if (failure instanceof ReaderServiceUnavailableException
+                && terminals instanceof ReaderServiceConnection connection) {
+            connection.renew();
         }
     }
 }

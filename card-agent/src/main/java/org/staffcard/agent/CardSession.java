@@ -14,15 +14,20 @@ final class CardSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CardSession.class.getName());
 
     private final Card card;
-    private final JpkiCard jpki;
+    private final ApduExchange exchange;
 
     CardSession(Card card) {
         this.card = card;
-        this.jpki = new JpkiCard(new ApduExchange(card.getBasicChannel()));
+        this.exchange = new ApduExchange(card.getBasicChannel());
     }
 
+    ApduExchange exchange() {
+        return exchange;
+    }
+
+    /** The JPKI functions of the card, for callers that only handle JPKI cards. */
     JpkiCard jpki() {
-        return jpki;
+        return new JpkiCard(exchange);
     }
 
     @Override

@@ -2,13 +2,9 @@ package org.staffcard.agent;
 
 import org.staffcard.protocol.CardAssertion;
 import org.staffcard.protocol.Challenge;
-import org.staffcard.protocol.SignatureAlgorithm;
 import org.staffcard.protocol.SignedPayload;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
@@ -26,10 +22,6 @@ import java.util.logging.Logger;
 final class CardSigner {
 
     private static final Logger LOG = Logger.getLogger(CardSigner.class.getName());
-
-    /** DER of DigestInfo for SHA-256 up to the 32-byte hash (PKCS#1 v2.2, section 9.2, note 1). */
-    private static final byte[] SHA256_DIGEST_INFO_PREFIX =
-            HexFormat.of().parseHex("3031300D060960864801650304020105000420");
 
     private final CardReaderService readers;
     private final CardIdentityReader identities;
@@ -53,9 +45,9 @@ final class CardSigner {
         try {
             byte[] payload = SignedPayload.of(origin, challenge, before.cardUserId());
             byte[] signature = signOnSameCard(before, pin, payload);
-            LOG.info("Signed for origin " + origin + " with card user ID " + before.cardUserId()
-                    + ", certificate serial " + before.serialHex());
-            return new CardAssertion(before.cardUserId(), List.of(before.certificateDer()), SignatureAlgorithm.RS256,
+            LOG.info("Signed for origin " + origin + " with " + before.profile().name() + " card user ID "
+                    + before.cardUserId() + ", certificate serial " + before.serialHex());
+            return new CardAssertion(before.cardUserId(), List.of(before.certificateDer()), before.algorithm(),
                     signature);
         } finally {
             Arrays.fill(pin, '\0');
@@ -65,7 +57,7 @@ final class CardSigner {
     private CardIdentity readIdentity() throws AgentException {
         cardAccess.lock();
         try (CardSession session = readers.connect()) {
-            return identities.read(session.jpki());
+            return identities.read(session.exchange());
         } finally {
             cardAccess.unlock();
         }
@@ -74,16 +66,15 @@ final class CardSigner {
     private byte[] signOnSameCard(CardIdentity before, char[] pin, byte[] payload) throws AgentException {
         cardAccess.lock();
         try (CardSession session = reconnect()) {
-            CardIdentity now = identities.read(session.jpki());
+            CardIdentity now = identities.read(session.exchange());
             if (!now.sameCardAs(before)) {
                 throw new CardChangedException("another card was put on the reader while the PIN was asked for");
             }
 
-            session.jpki().verifyPin(pin, now.pinTriesLeft());
-            byte[] signature = session.jpki().sign(digestInfo(payload));
+            byte[] signature = now.profile().sign(session.exchange(), now, pin, payload);
 
             // A card that answers 90 00 with bytes that are no signature must not reach the server as one.
-            if (!SignatureAlgorithm.RS256.verify(before.certificate().getPublicKey(), payload, signature)) {
+            if (!before.algorithm().verify(before.certificate().getPublicKey(), payload, signature)) {
                 throw new CardFailureException("the card's signature does not verify with its own certificate");
             }
             return signature;
@@ -99,17 +90,5 @@ final class CardSigner {
         } catch (NoCardException e) {
             throw new CardRemovedException("the card was taken away while the PIN was asked for", e);
         }
-    }
-
-    private static byte[] digestInfo(byte[] payload) {
-        byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest(payload);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        byte[] digestInfo = Arrays.copyOf(SHA256_DIGEST_INFO_PREFIX, SHA256_DIGEST_INFO_PREFIX.length + hash.length);
-        System.arraycopy(hash, 0, digestInfo, SHA256_DIGEST_INFO_PREFIX.length, hash.length);
-        return digestInfo;
     }
 }

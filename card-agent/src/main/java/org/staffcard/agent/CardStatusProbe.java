@@ -1,22 +1,25 @@
 package org.staffcard.agent;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers "could a signature start now?" for the status endpoint: a reader, one card, and a JPKI application on it.
- * It only selects the application; it never reads the certificate or touches the PIN.
+ * Answers "could a signature start now?" for the status endpoint: a reader, one card, and a JPKI or PIV application
+ * on it. It only selects the applications; it never reads the certificate or touches the PIN.
  */
 final class CardStatusProbe {
 
     private static final Logger LOG = Logger.getLogger(CardStatusProbe.class.getName());
 
-    private static final long WAIT_FOR_CARD_SECONDS = 3;
+    private static final long WAIT_FOR_CARD_MILLIS = 3000;
 
     private final CardReaderService readers;
     private final ReentrantLock cardAccess;
+    /** Detection only selects applications, so the free-area setting does not matter here. */
+    private final CardProfiles profiles = CardProfiles.standard(Optional.empty());
 
     CardStatusProbe(CardReaderService readers, ReentrantLock cardAccess) {
         this.readers = readers;
@@ -24,25 +27,45 @@ final class CardStatusProbe {
     }
 
     ReaderState state() {
+        return state(WAIT_FOR_CARD_MILLIS);
+    }
+
+    /** Like {@link #state()}, waiting at most {@code waitMillis} for a signing step to let go of the card. */
+    ReaderState state(long waitMillis) {
+        return status(waitMillis).state();
+    }
+
+    /** Like {@link #status(long)} with the usual wait for a signing step. */
+    CardStatus status() {
+        return status(WAIT_FOR_CARD_MILLIS);
+    }
+
+    /**
+     * The state and, when a card is ready, the name of its profile ({@code JPKI} or {@code PIV}). While a signing
+     * step holds the card the profile is not looked at, so the answer is READY without a profile name.
+     */
+    CardStatus status(long waitMillis) {
         // A status request must not slip between a signing step's VERIFY and SIGN: selecting the application can
         // reset the card's security state. A step lasts well under a second; one that holds the card longer is
         // using it, so the card is there.
-        if (!lockCard()) {
-            return ReaderState.READY;
+        if (!lockCard(waitMillis)) {
+            return new CardStatus(ReaderState.READY, Optional.empty());
         }
         try (CardSession session = readers.connect()) {
-            return session.jpki().hasJpkiApplication() ? ReaderState.READY : ReaderState.CARD_UNSUPPORTED;
+            Optional<CardProfile> profile = profiles.detect(session.exchange());
+            return profile.map(found -> new CardStatus(ReaderState.READY, Optional.of(found.name())))
+                    .orElseGet(() -> new CardStatus(ReaderState.CARD_UNSUPPORTED, Optional.empty()));
         } catch (AgentException e) {
             LOG.log(Level.FINE, "card status: " + e.getMessage());
-            return stateOf(e);
+            return new CardStatus(stateOf(e), Optional.empty());
         } finally {
             cardAccess.unlock();
         }
     }
 
-    private boolean lockCard() {
+    private boolean lockCard(long waitMillis) {
         try {
-            return cardAccess.tryLock(WAIT_FOR_CARD_SECONDS, TimeUnit.SECONDS);
+            return cardAccess.tryLock(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

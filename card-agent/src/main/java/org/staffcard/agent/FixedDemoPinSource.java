@@ -5,6 +5,9 @@ import java.util.logging.Logger;
 /**
  * Answers every request with the same configured PIN, without asking anyone. Only for demos and automated tests,
  * where nobody sits at the PC: on a real staff PC it would let any allowed page sign without the user.
+ *
+ * <p>With one try left it refuses to send the PIN: nobody is there to confirm, and a wrong demo PIN would then
+ * block the card.
  */
 public final class FixedDemoPinSource implements PinSource {
 
@@ -18,7 +21,12 @@ public final class FixedDemoPinSource implements PinSource {
     }
 
     @Override
-    public char[] requestPin(PinRequest request) {
+    public char[] requestPin(PinRequest request) throws PinCancelledException {
+        if (!new PinPrompt(request).maySend(false)) {
+            LOG.warning("Demo PIN not sent for origin " + request.origin() + ": the card has one PIN try left and "
+                    + "nobody can confirm it; answered PIN_CANCELLED");
+            throw new PinCancelledException("the demo PIN source does not use the card's last PIN try");
+        }
         return pin.clone();
     }
 }

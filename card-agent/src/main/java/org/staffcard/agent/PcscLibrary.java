@@ -12,6 +12,10 @@ import java.util.Optional;
  * {@code /usr/lib64/libpcsclite.so}; some JDK builds on multiarch distributions missed the library when only the
  * runtime package was installed and then listed zero readers without an error. Pointing
  * {@code sun.security.smartcardio.library} at a file that exists, before the first use of PC/SC, avoids that.
+ *
+ * <p>A property that names a missing file is reported as "library not found": upstream JDKs then fail to load
+ * PC/SC, while some distribution builds link the library themselves and ignore the property, so the agent would
+ * otherwise behave differently from one PC to the next under the same setting.
  */
 final class PcscLibrary {
 
@@ -27,28 +31,48 @@ final class PcscLibrary {
             "/usr/lib64/libpcsclite.so",
             "/usr/lib/libpcsclite.so");
 
+    /** What the search found: the path in use, if known, and whether a configured path is missing. */
+    record Lookup(Optional<String> path, boolean configured, boolean configuredButMissing) {
+
+        String describe() {
+            if (configuredButMissing) {
+                return "not found: " + path.orElse("") + " (" + PROPERTY + ") does not exist";
+            }
+            return path.map(p -> p + (configured ? " (" + PROPERTY + ")" : " (found by the agent)"))
+                    .orElse(isLinux() ? "not found in " + LINUX_CANDIDATES + "; the JDK's own search applies"
+                            : "the platform's PC/SC framework");
+        }
+    }
+
+    /** The candidate this class put into the property, so a later look can tell it from an admin's setting. */
+    private static volatile String chosenByAgent;
+
     private PcscLibrary() {
     }
 
     /** Sets the JDK's library property to the first existing candidate when nobody set it; Linux only. */
-    static Optional<String> locate() {
+    static Lookup locate() {
         String configured = System.getProperty(PROPERTY);
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(configured);
+            boolean byAdmin = !configured.equals(chosenByAgent);
+            return new Lookup(Optional.of(configured), byAdmin, byAdmin && !Files.isRegularFile(Path.of(configured)));
         }
         if (!isLinux()) {
-            return Optional.empty();
+            return new Lookup(Optional.empty(), false, false);
         }
         Optional<String> found = LINUX_CANDIDATES.stream().filter(p -> Files.isRegularFile(Path.of(p))).findFirst();
-        found.ifPresent(path -> System.setProperty(PROPERTY, path));
-        return found;
+        found.ifPresent(path -> {
+            chosenByAgent = path;
+            System.setProperty(PROPERTY, path);
+        });
+        return new Lookup(found, false, false);
     }
 
     /** The paths a failed load looked at, for the admin's message. */
     static List<String> pathsTried() {
         List<String> paths = new ArrayList<>();
         String configured = System.getProperty(PROPERTY);
-        if (configured != null && !configured.isBlank()) {
+        if (configured != null && !configured.isBlank() && !configured.equals(chosenByAgent)) {
             paths.add(configured + " (" + PROPERTY + ")");
         }
         if (isLinux()) {

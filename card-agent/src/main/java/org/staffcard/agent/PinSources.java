@@ -2,6 +2,7 @@ package org.staffcard.agent;
 
 import java.awt.GraphicsEnvironment;
 import java.io.Console;
+import java.time.Duration;
 
 /** Builds the PIN source the configuration names, refusing at start one that cannot work on this machine. */
 final class PinSources {
@@ -18,7 +19,7 @@ final class PinSources {
                     throw new InvalidConfigException(AgentConfig.PIN_SOURCE + " = dialog needs a desktop session; "
                             + "this one has no display. Use console, or demo for automated tests.");
                 }
-                return new DialogPinSource();
+                return new DialogPinSource(Duration.ofSeconds(config.pinTimeoutSeconds()));
             }
             case CONSOLE -> {
                 Console console = System.console();
@@ -26,7 +27,7 @@ final class PinSources {
                     throw new InvalidConfigException(AgentConfig.PIN_SOURCE + " = console needs an interactive "
                             + "terminal; the agent was started without one.");
                 }
-                return new ConsolePinSource(console);
+                return new ConsolePinSource(console, Duration.ofSeconds(config.pinTimeoutSeconds()));
             }
             default -> {
                 String pin = config.demoPin().orElse(System.getenv(DEMO_PIN_ENVIRONMENT));

@@ -73,4 +73,22 @@ class AgentConfigTest {
 
         assertThat(config.toString()).doesNotContain("4711");
     }
+
+    @Test
+    void thePinWindowWaitsSixtySecondsByDefault() {
+        assertThat(AgentConfig.defaults().pinTimeoutSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void refusesAPinTimeoutOfZero() {
+        assertThatThrownBy(() -> AgentConfig.of(Map.of(AgentConfig.PIN_TIMEOUT_SECONDS, "0")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining(AgentConfig.PIN_TIMEOUT_SECONDS);
+    }
+
+    @Test
+    void takesTheLogDirectoryWhenGiven() throws Exception {
+        assertThat(AgentConfig.defaults().logDirectory()).isEmpty();
+        assertThat(AgentConfig.of(Map.of(AgentConfig.LOG_DIR, "/var/log/staffcard")).logDirectory())
+                .contains(java.nio.file.Path.of("/var/log/staffcard"));
+    }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,11 +31,21 @@ final class AgentRig implements AutoCloseable {
 
     private AgentRig(InProcessCardTerminals terminals, PinSource pins, Map<String, String> settings)
             throws Exception {
+        this(terminals, pins, settings, EventStreamLimits.DEFAULT);
+    }
+
+    private AgentRig(InProcessCardTerminals terminals, PinSource pins, Map<String, String> settings,
+                     EventStreamLimits limits) throws Exception {
         this.terminals = terminals;
         this.counting = new CountingTerminals(terminals);
         Map<String, String> all = new HashMap<>(Map.of(AgentConfig.ALLOWED_ORIGINS, ORIGIN, AgentConfig.PORTS, "0"));
         all.putAll(settings);
-        this.agent = CardAgent.start(AgentConfig.of(all), () -> counting, pins);
+        this.agent = CardAgent.start(AgentConfig.of(all), () -> counting, pins, limits, Clock.systemUTC());
+    }
+
+    static AgentRig withLimits(EventStreamLimits limits) throws Exception {
+        return new AgentRig(InProcessCardTerminals.withCard(READER, DemoCard.newCard()), pin("1234"), Map.of(),
+                limits);
     }
 
     static AgentRig withDemoCard(PinSource pins) throws Exception {
@@ -60,6 +71,11 @@ final class AgentRig implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> get(String path, String origin) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Origin", origin).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> sign(String origin, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(AgentHttpServer.SIGN_PATH)).header("Origin", origin)
                 .header("Content-Type", "application/json")
@@ -79,7 +95,7 @@ final class AgentRig implements AutoCloseable {
         }
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + agent.port() + path);
     }
 

@@ -9,6 +9,7 @@ import org.staffcard.protocol.SignedPayload;
 import org.staffcard.virtualcard.DemoCard;
 import org.staffcard.virtualcard.VpcdConnection;
 
+import javax.smartcardio.CardTerminals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,10 +38,12 @@ class PcscdVirtualReaderTest {
                 DemoCard.newCard(), message -> { })) {
             card.start();
             assumeTrue(card.awaitInserted(Duration.ofSeconds(5)), "pcscd did not take the virtual card");
+            PcscTerminalSource terminals = new PcscTerminalSource();
+            assertThat(awaitCardPresent(terminals, Duration.ofSeconds(5))).as("pcscd reports the card").isTrue();
             AgentConfig config = AgentConfig.of(Map.of(AgentConfig.ALLOWED_ORIGINS, AgentRig.ORIGIN,
                     AgentConfig.PORTS, "0"));
 
-            try (CardAgent agent = CardAgent.start(config, new PcscTerminalSource(), AgentRig.pin("1234"))) {
+            try (CardAgent agent = CardAgent.start(config, terminals, AgentRig.pin("1234"))) {
                 Challenge challenge = Challenge.random(new SecureRandom());
                 HttpResponse<String> response = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(
@@ -56,6 +59,21 @@ class PcscdVirtualReaderTest {
                         SignedPayload.of(AgentRig.ORIGIN, challenge, "S0012345"), assertion.signature())).isTrue();
             }
         }
+    }
+
+    /**
+     * pcscd notices a card in the virtual reader on its next poll of the reader, a few hundred milliseconds after
+     * the card's connection: a test that asks at once can find the reader still empty.
+     */
+    private static boolean awaitCardPresent(PcscTerminalSource terminals, Duration limit) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (!terminals.get().list(CardTerminals.State.CARD_PRESENT).isEmpty()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     /** Looks at the kernel's socket table: connecting to vpcd's port would itself insert a card. */

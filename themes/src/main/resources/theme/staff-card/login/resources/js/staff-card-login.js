@@ -34,6 +34,11 @@ const PROTOCOL_VERSION = 1;
 const DEFAULT_PORTS = [47130, 47131, 47132];
 const CHALLENGE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+// The agent pushes card events (docs/protocol.md, GET /v1/events) so the page reacts within a second; these are
+// the events it sends, each carrying the new reader state. Browsers without EventSource, and agents without the
+// endpoint or with all streams taken, are polled as before.
+const CARD_EVENTS = ["status", "card-inserted", "card-removed", "reader-changed"];
+
 // A running agent answers its status within milliseconds; a port that takes longer is treated as not answering.
 // While Chrome shows its Local Network Access prompt the request waits, so the first probes may time out; polling
 // goes on and finds the agent once the user allows it. This has not been tried in a real Chrome yet.
@@ -60,6 +65,9 @@ let agentPort = null;
 let signing = false;
 let pollRound = 0;
 let pollTimer = null;
+let events = null;
+// Set when a stream could not even be opened (an older agent, or all its streams in use): poll for this page's life.
+let eventsRefused = false;
 
 function message(key, ...args) {
     const text = root.dataset[key];
@@ -239,13 +247,62 @@ async function checkAgent() {
         showStatus(message("staffCardAgentVersionMismatch"), "problem");
         return { port: null, ready: false };
     }
-    if (status.state === "READY") {
+    return { port: found.port, ready: showReaderState(status.state) };
+}
+
+// Shows the agent's reader state; answers whether a signature could start now.
+function showReaderState(state) {
+    if (state === "READY") {
         showStatus(message("staffCardStateReady"), "ready");
-        return { port: found.port, ready: true };
+        return true;
     }
-    const key = AGENT_ERROR_MESSAGE_KEYS[status.state] || "staffCardAgentUnknownAnswer";
+    const key = AGENT_ERROR_MESSAGE_KEYS[state] || "staffCardAgentUnknownAnswer";
     showStatus(message(key), "problem");
-    return { port: found.port, ready: false };
+    return false;
+}
+
+function closeEvents() {
+    if (events !== null) {
+        events.close();
+        events = null;
+    }
+}
+
+// Listens to the agent's card events instead of polling. When the stream fails (the agent stopped, or the stream
+// reached its maximum life) the page probes again and reopens it; one that never opened leaves polling in charge.
+function openEvents(port) {
+    if (typeof EventSource !== "function" || eventsRefused || events !== null) {
+        return;
+    }
+    const source = new EventSource(agentUrl(port, "/v1/events"));
+    let opened = false;
+    events = source;
+
+    source.onopen = () => {
+        opened = true;
+        stopPolling();
+    };
+    const onEvent = (event) => {
+        const body = parseJson(event.data);
+        if (signing || !body || typeof body.state !== "string") {
+            return;
+        }
+        agentPort = port;
+        showReaderState(body.state);
+    };
+    CARD_EVENTS.forEach((name) => source.addEventListener(name, onEvent));
+    source.onerror = () => {
+        if (events !== source) {
+            return;
+        }
+        closeEvents();
+        if (!opened) {
+            eventsRefused = true;
+        }
+        if (!signing) {
+            startPolling();
+        }
+    };
 }
 
 function stopPolling() {
@@ -265,7 +322,10 @@ function startPolling() {
             return;
         }
         agentPort = result.port;
-        if (result.ready) {
+        if (result.port !== null) {
+            openEvents(result.port);
+        }
+        if (result.ready || events !== null) {
             return;
         }
         if (Date.now() - startedAt > POLL_GIVE_UP_MS) {
@@ -335,6 +395,7 @@ async function onSubmit(event) {
 
     signing = true;
     stopPolling();
+    closeEvents();
     setBusy(true);
     let submitted = false;
     try {
