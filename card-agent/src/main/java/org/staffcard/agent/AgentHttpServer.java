@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +42,9 @@ final class AgentHttpServer implements HttpHandler {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    private final ExecutorService signWorkers;
+    private final RefusalLog refusals;
+
     private final HttpServer server;
     private final OriginPolicy policy;
     private final CardStatusProbe status;
@@ -49,8 +54,11 @@ final class AgentHttpServer implements HttpHandler {
     private final Semaphore signing = new Semaphore(1);
 
     AgentHttpServer(HttpServer server, OriginPolicy policy, CardStatusProbe status, CardSigner signer,
-                    SignRateLimiter rateLimiter, CardEventStreams events) {
+                    SignRateLimiter rateLimiter, CardEventStreams events, ExecutorService signWorkers,
+                    RefusalLog refusals) {
         this.server = server;
+        this.signWorkers = signWorkers;
+        this.refusals = refusals;
         this.policy = policy;
         this.status = status;
         this.signer = signer;
@@ -60,7 +68,8 @@ final class AgentHttpServer implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean handedOff = false;
+        try {
             String host = exchange.getRequestHeaders().getFirst("Host");
             String origin = exchange.getRequestHeaders().getFirst("Origin");
             String allowedOrigin;
@@ -68,9 +77,7 @@ final class AgentHttpServer implements HttpHandler {
                 policy.checkHost(host, server.getAddress().getPort());
                 allowedOrigin = policy.checkOrigin(origin);
             } catch (HostNotAllowedException | OriginNotAllowedException e) {
-                LOG.warning("Refused " + exchange.getRequestMethod() + " " + printable(path(exchange))
-                        + " from origin '" + printable(origin) + "' with host '" + printable(host) + "': "
-                        + e.getMessage());
+                logRefusal(exchange, origin, host, e);
                 sendError(exchange, e);
                 return;
             }
@@ -78,36 +85,82 @@ final class AgentHttpServer implements HttpHandler {
             Headers headers = exchange.getResponseHeaders();
             headers.set("Access-Control-Allow-Origin", allowedOrigin);
             headers.add("Vary", "Origin");
-            route(exchange, allowedOrigin);
+            handedOff = route(exchange, allowedOrigin);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure while answering a request", e);
+        } finally {
+            if (!handedOff) {
+                exchange.close();
+            }
         }
     }
 
-    private void route(HttpExchange exchange, String origin) throws IOException {
+    /** Writes the summaries of refusals counted in minutes that are over; called once a minute. */
+    void logRefusalSummaries() {
+        refusals.summariesDue().forEach(line -> LOG.log(line.level(), line.text()));
+    }
+
+    private void logRefusal(HttpExchange exchange, String origin, String host, AgentException refusal) {
+        String detail = "Refused " + exchange.getRequestMethod() + " " + printable(path(exchange)) + " from origin '"
+                + printable(origin) + "' with host '" + printable(host) + "': " + refusal.getMessage();
+        refusals.refused(printable(origin), detail).forEach(line -> LOG.log(line.level(), line.text()));
+    }
+
+    /** Answers the request, or hands it to a sign worker and answers true; that worker then closes it. */
+    private boolean route(HttpExchange exchange, String origin) throws IOException {
         String path = path(exchange);
         String method = exchange.getRequestMethod();
         if (!path.equals(STATUS_PATH) && !path.equals(SIGN_PATH) && !path.equals(EVENTS_PATH)) {
             sendJson(exchange, 404, errorBody(AgentErrorCode.BAD_REQUEST, "no such endpoint"));
-            return;
+            return false;
         }
         if (method.equals("OPTIONS")) {
             answerPreflight(exchange);
-            return;
+            return false;
         }
 
         boolean expected = path.equals(SIGN_PATH) ? method.equals("POST") : method.equals("GET");
         if (!expected) {
             exchange.getResponseHeaders().set("Allow", path.equals(SIGN_PATH) ? "POST, OPTIONS" : "GET, OPTIONS");
             sendJson(exchange, 405, errorBody(AgentErrorCode.BAD_REQUEST, method + " is not used on " + path));
-            return;
+            return false;
         }
         if (path.equals(STATUS_PATH)) {
             answerStatus(exchange);
-        } else if (path.equals(EVENTS_PATH)) {
+            return false;
+        }
+        if (path.equals(EVENTS_PATH)) {
             answerEvents(exchange, origin);
-        } else {
-            answerSign(exchange, origin);
+            return false;
+        }
+        return handOffSign(exchange, origin);
+    }
+
+    /**
+     * A sign request reads a body and then waits for the user, so it runs on its own few threads: a local process
+     * that sends headers and never the body then holds a sign worker until the server's request time limit, never a
+     * thread that answers the status.
+     */
+    private boolean handOffSign(HttpExchange exchange, String origin) throws IOException {
+        try {
+            checkDeclaredLength(exchange);
+        } catch (RequestTooLargeException e) {
+            LOG.info("Sign request from origin " + origin + " answered " + e.code() + ": " + e.getMessage());
+            sendError(exchange, e);
+            return false;
+        }
+        try {
+            signWorkers.execute(() -> {
+                try (exchange) {
+                    answerSign(exchange, origin);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "a sign request ended without an answer", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            sendError(exchange, new BusyException("all sign workers are in use"));
+            return false;
         }
     }
 
@@ -145,7 +198,7 @@ final class AgentHttpServer implements HttpHandler {
 
     private void answerSign(HttpExchange exchange, String origin) throws IOException {
         try {
-            Challenge challenge = SignRequestBody.parse(JSON, readBody(exchange));
+            Challenge challenge = SignRequestBody.parse(readBody(exchange));
             rateLimiter.acquire();
             if (!signing.tryAcquire()) {
                 throw new BusyException("a PIN window is already open for another request");
@@ -164,7 +217,8 @@ final class AgentHttpServer implements HttpHandler {
         }
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException, RequestTooLargeException {
+    /** Refuses a body declared too large before a thread waits for it. */
+    private static void checkDeclaredLength(HttpExchange exchange) throws RequestTooLargeException {
         int limit = ProtocolLimits.MAX_AGENT_REQUEST_BYTES;
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && declared.trim().length() > 6) {
@@ -173,6 +227,11 @@ final class AgentHttpServer implements HttpHandler {
         if (declared != null && declared.trim().matches("\\d+") && Integer.parseInt(declared.trim()) > limit) {
             throw new RequestTooLargeException("the body is over " + limit + " bytes");
         }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException, RequestTooLargeException {
+        int limit = ProtocolLimits.MAX_AGENT_REQUEST_BYTES;
+        checkDeclaredLength(exchange);
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
@@ -184,6 +243,10 @@ final class AgentHttpServer implements HttpHandler {
 
     private static void sendError(HttpExchange exchange, AgentException failure) throws IOException {
         ObjectNode body = errorBody(failure.code(), failure.getMessage());
+        if (failure instanceof RequestTooLargeException) {
+            // The body is not read, so the connection cannot carry another request; the server closes it.
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         if (failure instanceof PinWrongException wrong) {
             body.put("triesLeft", wrong.triesLeft());
         }

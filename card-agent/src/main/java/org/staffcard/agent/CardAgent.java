@@ -8,8 +8,14 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -30,24 +36,40 @@ public final class CardAgent implements AutoCloseable {
     /** A sign waits for the user at the PIN window; the other threads keep answering status and BUSY. */
     private static final int HTTP_THREADS = 4;
 
+    /** Sign requests read their body and wait for the user on these threads, apart from the status threads. */
+    private static final int SIGN_WORKERS = 4;
+
+    /** Seconds a client may take to send a whole request; the body is at most 1 KiB and comes over loopback. */
+    static final int MAX_REQUEST_SECONDS = 5;
+
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+    private static final String DRAIN_AMOUNT = "sun.net.httpserver.drainAmount";
 
     static {
-        // The JDK's HTTP server writes the headers and the body of an answer apart; with Nagle's algorithm on, the
-        // body then waits for the browser's delayed ACK, adding about 40 ms to every answer. Read once, before the
-        // first server starts, so an explicit setting on the command line still wins.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
+        // The JDK's HTTP server reads these once, before the first server starts, so an explicit setting on the
+        // command line still wins.
+        //
+        // It writes the headers and the body of an answer apart; with Nagle's algorithm on, the body then waits for
+        // the browser's delayed ACK, adding about 40 ms to every answer.
+        setIfAbsent(NO_DELAY, "true");
+
+        // Without a limit a local process that sends the headers and never the body holds a thread for ever; with
+        // it the server closes such a connection. Answers have no limit: an event stream lasts ten minutes.
+        setIfAbsent(MAX_REQUEST_TIME, Integer.toString(MAX_REQUEST_SECONDS));
+
+        // After an answer to a request whose body was not read (413, refusals) the server would otherwise wait to
+        // read up to 64 KiB of that body before reusing the connection; with nothing to drain it closes it at once.
+        setIfAbsent(DRAIN_AMOUNT, "0");
     }
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final List<ExecutorService> executors;
     private final CardEventMonitor monitor;
 
-    private CardAgent(HttpServer server, ExecutorService executor, CardEventMonitor monitor) {
+    private CardAgent(HttpServer server, List<ExecutorService> executors, CardEventMonitor monitor) {
         this.server = server;
-        this.executor = executor;
+        this.executors = executors;
         this.monitor = monitor;
     }
 
@@ -72,24 +94,40 @@ public final class CardAgent implements AutoCloseable {
         ReentrantLock cardAccess = new ReentrantLock();
         CardReaderService readers = new CardReaderService(terminals, config.readerName());
         CardSigner signer = new CardSigner(readers, new CardIdentityReader(config.freeArea()), pins, cardAccess);
-        CardStatusProbe status = new CardStatusProbe(readers, cardAccess);
+        CardStatusProbe status = new CardStatusProbe(readers, cardAccess, signer.userChoosesAmongCards());
         CardEventMonitor monitor = new CardEventMonitor(readers, status, limits);
+        // A sign beyond the workers is answered BUSY at once instead of waiting in a queue.
+        ExecutorService signWorkers = new ThreadPoolExecutor(0, SIGN_WORKERS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemon("card-agent-sign"));
         AgentHttpServer handler = new AgentHttpServer(server, new OriginPolicy(config.allowedOrigins()), status,
                 signer, new SignRateLimiter(config.signPerMinute(), clock),
-                new CardEventStreams(monitor, status, limits));
+                new CardEventStreams(monitor, status, limits), signWorkers, new RefusalLog(clock));
         server.createContext("/", handler);
 
-        // Each open event stream holds a thread for its life; the others keep answering status and sign.
-        ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS + limits.maxStreams(), task -> {
-            Thread thread = new Thread(task, "card-agent-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Each open event stream holds a thread for its life; the others keep answering status and hand signs on.
+        ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS + limits.maxStreams(),
+                daemon("card-agent-http"));
+        ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(daemon("card-agent-log"));
+        summaries.scheduleAtFixedRate(handler::logRefusalSummaries, 1, 1, TimeUnit.MINUTES);
         server.setExecutor(executor);
         server.start();
         LOG.info("Card agent listening on 127.0.0.1:" + server.getAddress().getPort() + " for origins "
                 + config.allowedOrigins());
-        return new CardAgent(server, executor, monitor);
+        return new CardAgent(server, List.of(executor, signWorkers, summaries), monitor);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public int port() {
@@ -100,7 +138,7 @@ public final class CardAgent implements AutoCloseable {
     public void close() {
         monitor.close();
         server.stop(0);
-        executor.shutdownNow();
+        executors.forEach(ExecutorService::shutdownNow);
     }
 
     private static HttpServer bindFirstFreePort(AgentConfig config) throws AgentStartException {

@@ -38,6 +38,44 @@ final class CardReaderService {
     }
 
     /**
+     * Connects to the card in the named reader, one that {@link #readersWithCard()} listed. A reader gone since then
+     * counts as no card there.
+     */
+    CardSession connect(String name) throws AgentException {
+        CardTerminal terminal = null;
+        for (CardTerminal candidate : allTerminals()) {
+            if (candidate.getName().equals(name)) {
+                terminal = candidate;
+            }
+        }
+        if (terminal == null || !isCardPresent(terminal)) {
+            throw new NoCardException("no card on the reader '" + name + "'");
+        }
+        try {
+            return new CardSession(terminal.connect("*"));
+        } catch (CardException | IllegalStateException e) {
+            AgentException failure = PcscFailure.whileUsingCard(e);
+            recoverIfServiceLost(failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * The names of the readers that hold a card, or only the configured reader. The names serve to reconnect within
+     * one request; they never identify a card.
+     */
+    List<String> readersWithCard() throws AgentException {
+        if (readerName.isPresent()) {
+            return List.of(terminalWithCard().getName());
+        }
+        List<String> names = new ArrayList<>();
+        for (CardTerminal terminal : terminalsWithCard()) {
+            names.add(terminal.getName());
+        }
+        return names;
+    }
+
+    /**
      * Which readers there are and which hold a card, without connecting to any card: cheap enough to repeat a few
      * times a second for the page's card events. A PC/SC failure becomes part of the snapshot.
      */
@@ -82,6 +120,19 @@ final class CardReaderService {
             return named;
         }
 
+        List<CardTerminal> withCard = terminalsWithCard();
+        if (withCard.size() > 1) {
+            throw new MultipleCardsException(withCard.size() + " readers hold a card; leave only one, or name the "
+                    + "reader in the configuration (reader.name)");
+        }
+        return withCard.get(0);
+    }
+
+    private List<CardTerminal> terminalsWithCard() throws AgentException {
+        List<CardTerminal> all = allTerminals();
+        if (all.isEmpty()) {
+            throw new NoReaderException("no card reader is connected");
+        }
         List<CardTerminal> withCard = new ArrayList<>();
         for (CardTerminal terminal : all) {
             if (isCardPresent(terminal)) {
@@ -91,11 +142,7 @@ final class CardReaderService {
         if (withCard.isEmpty()) {
             throw new NoCardException("no card on any of " + all.size() + " readers");
         }
-        if (withCard.size() > 1) {
-            throw new MultipleCardsException(withCard.size() + " readers hold a card; leave only one, or name the "
-                    + "reader in the configuration (reader.name)");
-        }
-        return withCard.get(0);
+        return withCard;
     }
 
     private List<CardTerminal> allTerminals() throws AgentException {

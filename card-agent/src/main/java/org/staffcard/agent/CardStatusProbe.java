@@ -21,9 +21,17 @@ final class CardStatusProbe {
     /** Detection only selects applications, so the free-area setting does not matter here. */
     private final CardProfiles profiles = CardProfiles.standard(Optional.empty());
 
+    /** Whether the PIN source lets the user pick one of several cards; then several cards are READY. */
+    private final boolean userChoosesAmongCards;
+
     CardStatusProbe(CardReaderService readers, ReentrantLock cardAccess) {
+        this(readers, cardAccess, false);
+    }
+
+    CardStatusProbe(CardReaderService readers, ReentrantLock cardAccess, boolean userChoosesAmongCards) {
         this.readers = readers;
         this.cardAccess = cardAccess;
+        this.userChoosesAmongCards = userChoosesAmongCards;
     }
 
     ReaderState state() {
@@ -55,6 +63,10 @@ final class CardStatusProbe {
             Optional<CardProfile> profile = profiles.detect(session.exchange());
             return profile.map(found -> new CardStatus(ReaderState.READY, Optional.of(found.name())))
                     .orElseGet(() -> new CardStatus(ReaderState.CARD_UNSUPPORTED, Optional.empty()));
+        } catch (MultipleCardsException e) {
+            // The page starts a sign-in only when READY; the user then picks the card in the agent's own window.
+            ReaderState state = userChoosesAmongCards ? ReaderState.READY : ReaderState.MULTIPLE_CARDS;
+            return new CardStatus(state, Optional.empty());
         } catch (AgentException e) {
             LOG.log(Level.FINE, "card status: " + e.getMessage());
             return new CardStatus(stateOf(e), Optional.empty());

@@ -3,6 +3,7 @@ package org.staffcard.agent;
 import java.io.Console;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * PIN_CANCELLED; the terminal's own read cannot be interrupted, so a line typed after that time is read and dropped
  * by the abandoned prompt.
  */
-public final class ConsolePinSource implements PinSource {
+public final class ConsolePinSource implements PinSource, CardChooser {
 
     private static final Logger LOG = Logger.getLogger(ConsolePinSource.class.getName());
 
@@ -65,6 +66,23 @@ public final class ConsolePinSource implements PinSource {
             }
         }
         return pin;
+    }
+
+    /** Lists the cards by reader and card user ID and reads the number of the one to use. */
+    @Override
+    public int chooseCard(String origin, List<String> labels) throws PinCancelledException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        console.printf("%nSign-in requested by: %s%nSeveral cards are on the readers:%n", origin);
+        for (int i = 0; i < labels.size(); i++) {
+            console.printf("  %d. %s%n", i + 1, labels.get(i));
+        }
+        String answer = read(() -> console.readLine("Card to use (1-%d, empty to cancel): ", labels.size()),
+                deadline);
+        int chosen = CardNumberAnswer.index(answer, labels.size());
+        if (chosen < 0) {
+            throw new PinCancelledException("no card was chosen on the console");
+        }
+        return chosen;
     }
 
     private <T> T read(Supplier<T> prompt, long deadline) throws PinCancelledException {

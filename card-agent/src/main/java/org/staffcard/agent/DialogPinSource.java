@@ -3,9 +3,11 @@ package org.staffcard.agent;
 import javax.swing.BoxLayout;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
+import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import java.awt.Color;
@@ -14,6 +16,7 @@ import java.awt.event.WindowEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -23,7 +26,7 @@ import java.util.logging.Logger;
  * Both windows close by themselves after the configured time, so a request never waits for a user who walked away.
  * The web page never sees the PIN.
  */
-public final class DialogPinSource implements PinSource {
+public final class DialogPinSource implements PinSource, CardChooser {
 
     private static final Logger LOG = Logger.getLogger(DialogPinSource.class.getName());
 
@@ -58,6 +61,50 @@ public final class DialogPinSource implements PinSource {
             throw new PinCancelledException("the user did not confirm using the last PIN try");
         }
         return pin;
+    }
+
+    /** A window listing the cards by reader and card user ID; closing it or the time running out cancels. */
+    @Override
+    public int chooseCard(String origin, List<String> labels) throws PinCancelledException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        AtomicReference<Integer> chosen = new AtomicReference<>(-1);
+        try {
+            SwingUtilities.invokeAndWait(() -> chosen.set(askCard(origin, labels, deadline)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PinCancelledException("the card window was interrupted", e);
+        } catch (InvocationTargetException e) {
+            throw new PinCancelledException("the card window could not be shown", e.getCause());
+        }
+        if (chosen.get() < 0) {
+            throw new PinCancelledException("no card was chosen, or the window timed out after "
+                    + timeout.toSeconds() + " s");
+        }
+        return chosen.get();
+    }
+
+    private static int askCard(String origin, List<String> labels, long deadline) {
+        // Numbered, so a reader name that starts like markup is shown as text, never rendered.
+        String[] rows = new String[labels.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (i + 1) + ". " + labels.get(i);
+        }
+        JList<String> list = new JList<>(rows);
+        list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        list.setSelectedIndex(0);
+        JPanel panel = new JPanel();
+        panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
+        panel.add(new JLabel("Sign-in requested by: " + origin));
+        panel.add(new JLabel("Several cards are on the readers. Which one do you sign in with?"));
+        panel.add(list);
+
+        JOptionPane pane = new JOptionPane(panel, JOptionPane.QUESTION_MESSAGE, JOptionPane.OK_CANCEL_OPTION);
+        showUntil(pane.createDialog(PinPrompt.TITLE + ": choose the card"), deadline);
+        Object choice = pane.getValue();
+        if (!(choice instanceof Integer option) || option != JOptionPane.OK_OPTION) {
+            return -1;
+        }
+        return list.getSelectedIndex();
     }
 
     private static boolean confirmLastTry(PinPrompt prompt, long deadline) throws PinCancelledException {

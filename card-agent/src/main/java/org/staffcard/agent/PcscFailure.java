@@ -32,6 +32,9 @@ final class PcscFailure {
         if (isServiceDown(text)) {
             return new ReaderServiceUnavailableException("the PC/SC service went away: " + text, failure);
         }
+        if (text.contains("SCARD_W_RESET_CARD")) {
+            return new CardResetException("the card was reset by another program: " + text, failure);
+        }
         return new CardRemovedException("the card stopped answering: " + text, failure);
     }
 

@@ -4,6 +4,7 @@ import org.staffcard.virtualcard.DemoCard;
 import org.staffcard.virtualcard.InProcessCardTerminals;
 import org.staffcard.virtualcard.VirtualJpkiCard;
 
+import javax.smartcardio.CardTerminals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,8 +37,13 @@ final class AgentRig implements AutoCloseable {
 
     private AgentRig(InProcessCardTerminals terminals, PinSource pins, Map<String, String> settings,
                      EventStreamLimits limits) throws Exception {
+        this(terminals, terminals, pins, settings, limits);
+    }
+
+    private AgentRig(InProcessCardTerminals terminals, CardTerminals seenByAgent, PinSource pins,
+                     Map<String, String> settings, EventStreamLimits limits) throws Exception {
         this.terminals = terminals;
-        this.counting = new CountingTerminals(terminals);
+        this.counting = new CountingTerminals(seenByAgent);
         Map<String, String> all = new HashMap<>(Map.of(AgentConfig.ALLOWED_ORIGINS, ORIGIN, AgentConfig.PORTS, "0"));
         all.putAll(settings);
         this.agent = CardAgent.start(AgentConfig.of(all), () -> counting, pins, limits, Clock.systemUTC());
@@ -59,6 +65,11 @@ final class AgentRig implements AutoCloseable {
     static AgentRig with(InProcessCardTerminals terminals, PinSource pins, Map<String, String> settings)
             throws Exception {
         return new AgentRig(terminals, pins, settings);
+    }
+
+    /** An agent that sees {@code terminals} through a wrapper, such as one that resets the card. */
+    static AgentRig over(InProcessCardTerminals terminals, CardTerminals wrapper, PinSource pins) throws Exception {
+        return new AgentRig(terminals, wrapper, pins, Map.of(), EventStreamLimits.DEFAULT);
     }
 
     static PinSource pin(String pin) {
