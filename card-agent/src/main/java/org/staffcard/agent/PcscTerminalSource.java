@@ -29,6 +29,12 @@ public final class PcscTerminalSource implements ReaderServiceConnection {
 
     private volatile TerminalFactory factory;
 
+    /**
+     * Set once the JDK refused access to its context. Every later request fails the same way, and the page asks
+     * every few hundred milliseconds, so the warning is written once rather than filling the log.
+     */
+    private volatile boolean renewalRefused;
+
     @Override
     public CardTerminals get() {
         return factory().terminals();
@@ -89,6 +95,10 @@ public final class PcscTerminalSource implements ReaderServiceConnection {
             }
             LOG.info("PC/SC service was lost; the next request opens a fresh PC/SC context");
         } catch (ReflectiveOperationException | RuntimeException e) {
+            if (renewalRefused) {
+                return;
+            }
+            renewalRefused = true;
             LOG.warning("PC/SC service was lost and the JDK's context cannot be renewed in this process ("
                     + e.getClass().getSimpleName() + "); restart the card agent, or run it with "
                     + "--add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED");
