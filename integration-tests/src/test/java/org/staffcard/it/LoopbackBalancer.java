@@ -1,5 +1,6 @@
 package org.staffcard.it;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The load balancer in front of the cluster, reduced to what the tests need: it listens on the public address on
- * loopback and forwards each HTTP request, unchanged but for the forwarding headers, to the node the test chose.
- * Every request gets a connection of its own ({@code Connection: close} both ways), so switching the node takes
- * effect at the very next request, as it would behind a balancer without session affinity.
+ * loopback and forwards each HTTP request, unchanged but for the forwarding headers, to the node the test chose, or
+ * to several nodes in turn. Every request gets a connection of its own ({@code Connection: close} both ways), so
+ * switching the node takes effect at the very next request, as it would behind a balancer without session affinity.
  */
 final class LoopbackBalancer implements AutoCloseable {
 
@@ -38,7 +39,8 @@ final class LoopbackBalancer implements AutoCloseable {
         return thread;
     });
     private final Map<Integer, AtomicInteger> requestsPerPort = new ConcurrentHashMap<>();
-    private volatile KeycloakNode target;
+    private final AtomicInteger turn = new AtomicInteger();
+    private volatile List<KeycloakNode> targets = List.of();
 
     LoopbackBalancer(int port) throws IOException {
         server = new ServerSocket();
@@ -48,7 +50,17 @@ final class LoopbackBalancer implements AutoCloseable {
 
     /** Sends every following request to {@code node}. */
     void sendTo(KeycloakNode node) {
-        target = node;
+        targets = List.of(node);
+    }
+
+    /** Sends the following requests to these nodes in turn, one request each, as a round-robin balancer does. */
+    void rotateAmong(List<KeycloakNode> nodes) {
+        targets = List.copyOf(nodes);
+    }
+
+    private KeycloakNode next() {
+        List<KeycloakNode> nodes = targets;
+        return nodes.isEmpty() ? null : nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
     }
 
     /** How many requests reached {@code node} through this balancer. */
@@ -70,9 +82,10 @@ final class LoopbackBalancer implements AutoCloseable {
     }
 
     private void forward(Socket client) {
-        KeycloakNode node = target;
+        KeycloakNode node = next();
         try (client) {
-            InputStream fromClient = client.getInputStream();
+            // Buffered, since the head is read byte by byte; the body is read from the same buffer afterwards.
+            InputStream fromClient = new BufferedInputStream(client.getInputStream());
             OutputStream toClient = client.getOutputStream();
             String head = readHead(fromClient);
             if (head.isEmpty()) {
@@ -100,7 +113,7 @@ final class LoopbackBalancer implements AutoCloseable {
                 toNode.write(body);
                 toNode.flush();
 
-                InputStream fromNode = upstream.getInputStream();
+                InputStream fromNode = new BufferedInputStream(upstream.getInputStream());
                 String responseHead = readHead(fromNode);
                 toClient.write(withConnectionClose(new ArrayList<>(List.of(responseHead.split("\r\n"))))
                         .getBytes(StandardCharsets.ISO_8859_1));
