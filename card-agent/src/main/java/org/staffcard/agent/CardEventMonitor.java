@@ -5,9 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +29,9 @@ final class CardEventMonitor implements AutoCloseable {
 
     /** A signing step holds the card for well under a second; the event is not held back longer than that. */
     private static final long STATE_WAIT_MILLIS = 200;
+
+    /** One PC/SC status call; bounded so a stuck reader stack cannot hold up the stream's first answer. */
+    private static final long STARTING_VIEW_WAIT_MILLIS = 1000;
 
     private final CardReaderService readers;
     private final CardStatusProbe status;
@@ -50,7 +56,27 @@ final class CardEventMonitor implements AutoCloseable {
     BlockingQueue<CardEvent> subscribe() {
         BlockingQueue<CardEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         subscribers.add(queue);
+        takeStartingView();
         return queue;
+    }
+
+    /**
+     * Takes the view the next look compares against before the new stream works out its first status. Were it left
+     * to the next scheduled look, a card placed in between would show in neither: the first status would say no
+     * card, and the look would take the card as the starting view and announce nothing.
+     */
+    private void takeStartingView() {
+        try {
+            poller.submit(() -> {
+                if (last == null) {
+                    last = readers.snapshot();
+                }
+            }).get(STARTING_VIEW_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.log(Level.FINE, "no starting view of the readers; the next look takes it", e);
+        }
     }
 
     void unsubscribe(BlockingQueue<CardEvent> queue) {

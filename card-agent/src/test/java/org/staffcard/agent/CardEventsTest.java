@@ -59,6 +59,20 @@ class CardEventsTest {
     }
 
     @Test
+    void announcesACardRemovedRightAfterTheStreamOpened() throws Exception {
+        EventStreamLimits slowLooks = new EventStreamLimits(2, Duration.ofSeconds(15), Duration.ofMinutes(10),
+                Duration.ofMillis(500));
+        try (AgentRig rig = AgentRig.withLimits(slowLooks);
+             EventStreamClient events = new EventStreamClient(rig.uri(AgentHttpServer.EVENTS_PATH), AgentRig.ORIGIN)) {
+            events.dataOf("status", WAIT_MILLIS);
+
+            rig.terminals.remove(AgentRig.READER);
+
+            assertThat(events.dataOf("card-removed", WAIT_MILLIS)).isEqualTo("data: {\"state\":\"NO_CARD\"}");
+        }
+    }
+
+    @Test
     void pushesReaderChangedWhenAReaderIsPlugged() throws Exception {
         try (AgentRig rig = AgentRig.withLimits(QUICK);
              EventStreamClient events = new EventStreamClient(rig.uri(AgentHttpServer.EVENTS_PATH), AgentRig.ORIGIN)) {
