@@ -2,12 +2,16 @@ package org.staffcard.agent;
 
 import javax.smartcardio.CardTerminals;
 import java.io.PrintStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * What an admin at the PC needs to see when sign-in does not work: the PC/SC library, the readers, whether a card
- * is there and of which kind, its card user ID and its certificate's subject, serial and expiry. Never the PIN.
+ * is there and of which kind, its card user ID, its certificate's subject, serial and expiry, and the key hash an
+ * admin binds to the staff account. Never the PIN.
  */
 final class AdminStatusReport {
 
@@ -42,6 +46,8 @@ final class AdminStatusReport {
                 out.println("                issuer  " + identity.certificate().getIssuerX500Principal());
                 out.println("                serial  " + identity.serialHex());
                 out.println("                expires " + identity.certificate().getNotAfter().toInstant());
+                out.println("Key SHA-256:    " + publicKeySha256(identity)
+                        + " (the account's cardCertificateSha256 when this card is bound)");
                 out.println("PIN tries left: " + identity.pinTriesLeft());
                 out.println("State:          READY");
                 return 0;
@@ -49,6 +55,16 @@ final class AdminStatusReport {
         } catch (AgentException e) {
             out.println("State:          " + e.code() + " (" + e.getMessage() + ")");
             return 1;
+        }
+    }
+
+    /** Lowercase hex SHA-256 of the certificate's SubjectPublicKeyInfo: the value an admin binds to the account. */
+    static String publicKeySha256(CardIdentity identity) {
+        try {
+            byte[] spki = identity.certificate().getPublicKey().getEncoded();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
