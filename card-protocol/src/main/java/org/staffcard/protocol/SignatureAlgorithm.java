@@ -2,6 +2,7 @@ package org.staffcard.protocol;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -19,22 +20,28 @@ import java.util.Optional;
 public enum SignatureAlgorithm {
 
     /** RSASSA-PKCS1-v1_5 with SHA-256: what the My Number Card's JPKI key makes. */
-    RS256("SHA256withRSA", KeyType.RSA, 0),
+    RS256("SHA256withRSA", null, KeyType.RSA, 0),
     /** RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt. */
-    PS256("RSASSA-PSS", KeyType.RSA, 0),
-    ES256("SHA256withECDSAinP1363Format", KeyType.EC, 32),
-    ES384("SHA384withECDSAinP1363Format", KeyType.EC, 48),
-    ES512("SHA512withECDSAinP1363Format", KeyType.EC, 66);
+    PS256("RSASSA-PSS", null, KeyType.RSA, 0),
+    ES256("SHA256withECDSAinP1363Format", "SHA256withPLAIN-ECDSA", KeyType.EC, 32),
+    ES384("SHA384withECDSAinP1363Format", "SHA384withPLAIN-ECDSA", KeyType.EC, 48),
+    ES512("SHA512withECDSAinP1363Format", "SHA512withPLAIN-ECDSA", KeyType.EC, 66);
 
     /** RSA keys below this size are refused whatever the card says. */
     public static final int MIN_RSA_BITS = 2048;
 
     private final String jcaName;
+    private final String plainEcdsaName;
     private final KeyType keyType;
     private final int ecFieldBytes;
 
-    SignatureAlgorithm(String jcaName, KeyType keyType, int ecFieldBytes) {
+    /**
+     * @param plainEcdsaName the same raw {@code r || s} ECDSA under the name of BSI TR-03111, which providers other
+     *                       than the JDK's (BouncyCastle among them) use instead of the JDK's "inP1363Format" name
+     */
+    SignatureAlgorithm(String jcaName, String plainEcdsaName, KeyType keyType, int ecFieldBytes) {
         this.jcaName = jcaName;
+        this.plainEcdsaName = plainEcdsaName;
         this.keyType = keyType;
         this.ecFieldBytes = ecFieldBytes;
     }
@@ -63,11 +70,20 @@ public enum SignatureAlgorithm {
 
     /** Verifies {@code signature} over {@code payload}; any malformed signature is simply not valid. */
     public boolean verify(PublicKey key, byte[] payload, byte[] signature) {
+        return verify(key, payload, signature, null);
+    }
+
+    /**
+     * Verifies {@code signature} over {@code payload} with the given JCA provider, or with the first installed one
+     * that offers the algorithm when {@code provider} is null. The signature is read the same way whichever provider
+     * does the arithmetic: raw {@code r || s} of the fixed length for ECDSA.
+     */
+    public boolean verify(PublicKey key, byte[] payload, byte[] signature, Provider provider) {
         if (!fits(key) || (keyType == KeyType.EC && signature.length != rawSignatureLength())) {
             return false;
         }
         try {
-            Signature verifier = newSignature();
+            Signature verifier = provider == null ? newSignature() : newSignature(provider);
             verifier.initVerify(key);
             verifier.update(payload);
             return verifier.verify(signature);
@@ -79,6 +95,25 @@ public enum SignatureAlgorithm {
     /** A JCA signature object set up for this algorithm, for signing or verifying. */
     public Signature newSignature() throws GeneralSecurityException {
         Signature signature = Signature.getInstance(jcaName);
+        if (this == PS256) {
+            setPssParameters(signature);
+        }
+        return signature;
+    }
+
+    /**
+     * A JCA signature object of the given provider set up for this algorithm. Raw ECDSA is asked for under the JDK's
+     * name when the provider knows it, else under the plain-ECDSA name; both mean the same bytes.
+     *
+     * @throws java.security.NoSuchAlgorithmException when the provider offers this algorithm under neither name
+     */
+    public Signature newSignature(Provider provider) throws GeneralSecurityException {
+        String name = jcaName;
+        if (plainEcdsaName != null && provider.getService("Signature", jcaName) == null) {
+            name = plainEcdsaName;
+        }
+
+        Signature signature = Signature.getInstance(name, provider);
         if (this == PS256) {
             setPssParameters(signature);
         }

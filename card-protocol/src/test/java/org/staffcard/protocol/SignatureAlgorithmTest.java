@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Security;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
@@ -61,6 +62,17 @@ class SignatureAlgorithmTest {
         der.update(PAYLOAD);
 
         assertThat(SignatureAlgorithm.ES256.verify(keys.getPublic(), PAYLOAD, der.sign())).isFalse();
+    }
+
+    @Test
+    void verifiesWithTheProviderItIsGiven() throws Exception {
+        KeyPair keys = ecKeys("secp256r1");
+        byte[] raw = sign(SignatureAlgorithm.ES256, keys);
+
+        assertThat(SignatureAlgorithm.ES256.verify(keys.getPublic(), PAYLOAD, raw, Security.getProvider("SunEC")))
+                .isTrue();
+        assertThat(SignatureAlgorithm.ES256.verify(keys.getPublic(), PAYLOAD, raw, Security.getProvider("SunRsaSign")))
+                .as("a provider without ECDSA").isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.staffcard.authenticator.validation;
 
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -32,7 +33,8 @@ final class AssertionSignatureCheck {
         }
 
         byte[] payload = SignedPayload.of(expectedOrigin, challenge, assertion.cardUserId());
-        if (!algorithm.verify(key, payload, assertion.signature())) {
+        Provider provider = algorithm.isRsa() ? null : EcdsaVerificationProvider.get();
+        if (!algorithm.verify(key, payload, assertion.signature(), provider)) {
             throw new SignatureInvalidException(leafIdentity, algorithm + " signature does not verify with the key of"
                     + " leaf certificate " + leafIdentity.describe() + " over the bytes rebuilt from this server's"
                     + " origin " + expectedOrigin + " and challenge");
