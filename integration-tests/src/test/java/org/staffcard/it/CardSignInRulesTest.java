@@ -12,10 +12,19 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.staffcard.it.OidcLogin.LoginPage;
+import org.staffcard.protocol.CardAssertion;
+import org.staffcard.protocol.CardAssertionCodec;
+import org.staffcard.protocol.Challenge;
+import org.staffcard.protocol.SignatureAlgorithm;
+import org.staffcard.protocol.SignedPayload;
+import org.staffcard.virtualcard.PivKeyType;
 import org.staffcard.virtualcard.TestCards;
+import org.staffcard.virtualcard.TestPivCard;
 
 import java.net.http.HttpResponse;
+import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +214,26 @@ class CardSignInRulesTest {
     }
 
     @Test
+    void signsInWithAnEcdsaP256PivCard() throws Exception {
+        TestPivCard piv = TestCards.issuePiv(PivKeyType.ECC_P256);
+        trust(piv.authority().certificate());
+        createStaff("ec.card", piv.cardUserId(), piv.spkiSha256());
+        OidcLogin login = new OidcLogin(ORIGIN);
+        LoginPage page = login.open();
+
+        byte[] payload = SignedPayload.of(ORIGIN, Challenge.fromText(page.challenge()), piv.cardUserId());
+        Signature signer = SignatureAlgorithm.ES256.newSignature();
+        signer.initSign(piv.profile().privateKey());
+        signer.update(payload);
+        String assertion = CardAssertionCodec.write(new CardAssertion(piv.cardUserId(),
+                List.of(piv.certificate().getEncoded()), SignatureAlgorithm.ES256, signer.sign()));
+        HttpResponse<String> answer = login.submit(page, assertion, "Staff-Passw0rd");
+
+        assertThat(answer.statusCode()).as(LoginPage.errorText(answer.body())).isEqualTo(302);
+        assertThat(lastEvent("LOGIN").getDetails()).containsEntry("card_user_id", piv.cardUserId());
+    }
+
+    @Test
     void refusesCertificateThatIsNotTheOneEnrolled() throws Exception {
         SoftwareCard impostor = trustedCard("S0012345");
         OidcLogin login = new OidcLogin(ORIGIN);
@@ -267,14 +296,17 @@ class CardSignInRulesTest {
     /** A card of a second test CA, which is added to the realm's trust anchors for this test. */
     private SoftwareCard trustedCard(String cardUserId) throws CertificateEncodingException {
         SoftwareCard card = new SoftwareCard(TestCards.issue(cardUserId));
+        trust(card.card().authority().certificate());
+        return card;
+    }
+
+    private void trust(X509Certificate authority) throws CertificateEncodingException {
         AuthenticatorConfigRepresentation config = cardConfig();
         String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
-                        card.card().authority().certificate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(authority.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         config.getConfig().merge("staffcard.trustAnchorsPem", pem, (existing, added) -> existing + "\n" + added);
         realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
-        return card;
     }
 
     private AuthenticatorConfigRepresentation cardConfig() {
@@ -285,12 +317,20 @@ class CardSignInRulesTest {
     }
 
     private void createStaff(String username, String cardUserId, SoftwareCard card) {
-        try (Response created = realm.admin().users().create(staff(username, cardUserId, card))) {
+        createStaff(username, cardUserId, card.card().spkiSha256());
+    }
+
+    private void createStaff(String username, String cardUserId, String spkiSha256) {
+        try (Response created = realm.admin().users().create(staff(username, cardUserId, spkiSha256))) {
             assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
         }
     }
 
     private static UserRepresentation staff(String username, String cardUserId, SoftwareCard card) {
+        return staff(username, cardUserId, card.card().spkiSha256());
+    }
+
+    private static UserRepresentation staff(String username, String cardUserId, String spkiSha256) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
@@ -298,7 +338,7 @@ class CardSignInRulesTest {
         user.setLastName("佐藤");
         user.setEmail(username + "@example.lg.jp");
         user.setAttributes(Map.of("cardUserId", List.of(cardUserId),
-                "cardCertificateSha256", List.of(card.card().spkiSha256())));
+                "cardCertificateSha256", List.of(spkiSha256)));
         org.keycloak.representations.idm.CredentialRepresentation password =
                 new org.keycloak.representations.idm.CredentialRepresentation();
         password.setType("password");
