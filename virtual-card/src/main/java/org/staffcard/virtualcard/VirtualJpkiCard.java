@@ -27,14 +27,13 @@ public final class VirtualJpkiCard implements VirtualCard {
     private static final int SELECT_NO_ANSWER = 0x0C;
     private static final int SELECT_FIRST_OR_ONLY = 0x00;
     private static final int SHORT_EF_FLAG = 0x80;
-    private static final int MAX_SHORT_LE = 256;
 
     /**
      * 3B 8A 80 01: direct convention, then TD1 and TD2 offering T=0 and T=1, and 10 historical bytes: category 80
      * and one COMPACT-TLV "card issuer's data" object (tag 5, length 8) reading "VJPKI001". The last byte is TCK,
      * required once T=1 is offered.
      */
-    private static final byte[] ATR = withCheckByte(new byte[] {
+    private static final byte[] ATR = HeldResponse.atrWithCheckByte(new byte[] {
         0x3B, (byte) 0x8A, (byte) 0x80, 0x01,
         (byte) 0x80, 0x58, 'V', 'J', 'P', 'K', 'I', '0', '0', '1'});
 
@@ -45,8 +44,7 @@ public final class VirtualJpkiCard implements VirtualCard {
 
     private CardApplication selectedApplication;
     private int currentFileId = NO_FILE;
-    private byte[] pendingData;
-    private int pendingStatusWord;
+    private final HeldResponse held = new HeldResponse();
 
     public VirtualJpkiCard(VirtualCardProfile profile) {
         this(profile, CardQuirks.NONE);
@@ -91,7 +89,7 @@ public final class VirtualJpkiCard implements VirtualCard {
         applications.forEach(CardApplication::resetSecurityState);
         selectedApplication = null;
         currentFileId = NO_FILE;
-        pendingData = null;
+        held.clear();
     }
 
     /** Answers one command APDU with the response APDU, status word included. */
@@ -101,7 +99,7 @@ public final class VirtualJpkiCard implements VirtualCard {
         try {
             apdu = CommandApdu.parse(command);
         } catch (MalformedApduException e) {
-            pendingData = null;
+            held.clear();
             return ResponseApdu.status(StatusWord.WRONG_LENGTH).toBytes();
         }
 
@@ -109,7 +107,7 @@ public final class VirtualJpkiCard implements VirtualCard {
             return getResponse(apdu).toBytes();
         }
         // Any other command ends a pending GET RESPONSE sequence, as on a T=0 card.
-        pendingData = null;
+        held.clear();
         return deliver(apdu, dispatch(apdu)).toBytes();
     }
 
@@ -208,48 +206,12 @@ public final class VirtualJpkiCard implements VirtualCard {
             return ResponseApdu.status(StatusWord.withLength(StatusWord.WRONG_LE, answer.dataLength()));
         }
         if (quirks.moreDataViaGetResponse()) {
-            pendingData = answer.data();
-            pendingStatusWord = answer.statusWord();
-            return ResponseApdu.status(moreData(pendingData.length));
+            return ResponseApdu.status(held.hold(answer.data(), answer.statusWord()));
         }
         return answer;
     }
 
     private ResponseApdu getResponse(CommandApdu apdu) {
-        if (pendingData == null) {
-            return ResponseApdu.status(StatusWord.CONDITIONS_NOT_SATISFIED);
-        }
-        if (apdu.p1p2() != 0) {
-            return ResponseApdu.status(StatusWord.WRONG_P1_P2);
-        }
-        int wanted = apdu.hasLe() ? apdu.le() : MAX_SHORT_LE;
-        int available = Math.min(pendingData.length, MAX_SHORT_LE);
-        if (quirks.wrongLeAnswered6C() && wanted > pendingData.length) {
-            return ResponseApdu.status(StatusWord.withLength(StatusWord.WRONG_LE, pendingData.length));
-        }
-
-        int length = Math.min(wanted, available);
-        byte[] chunk = Arrays.copyOf(pendingData, length);
-        byte[] rest = Arrays.copyOfRange(pendingData, length, pendingData.length);
-        if (rest.length == 0) {
-            pendingData = null;
-            return ResponseApdu.of(chunk, pendingStatusWord);
-        }
-        pendingData = rest;
-        return ResponseApdu.of(chunk, moreData(rest.length));
-    }
-
-    private static int moreData(int remaining) {
-        return StatusWord.withLength(StatusWord.MORE_DATA, Math.min(remaining, MAX_SHORT_LE));
-    }
-
-    private static byte[] withCheckByte(byte[] withoutCheck) {
-        byte check = 0;
-        for (int i = 1; i < withoutCheck.length; i++) {
-            check ^= withoutCheck[i];
-        }
-        byte[] atr = Arrays.copyOf(withoutCheck, withoutCheck.length + 1);
-        atr[withoutCheck.length] = check;
-        return atr;
+        return held.next(apdu, quirks.wrongLeAnswered6C());
     }
 }

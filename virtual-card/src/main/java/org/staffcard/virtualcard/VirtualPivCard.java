@@ -20,14 +20,13 @@ public final class VirtualPivCard implements VirtualCard {
     private static final int SELECT_BY_AID = 0x04;
     private static final int SELECT_WITH_ANSWER = 0x00;
     private static final int SELECT_NO_ANSWER = 0x0C;
-    private static final int MAX_SHORT_LE = 256;
 
     /**
      * 3B 8B 01: direct convention, TD1 offering T=1 only, and 11 historical bytes: category 80 and one COMPACT-TLV
      * application identifier (tag F, length 9) naming the PIV application without its version, which tells readers
      * the card is a PIV card before they send anything. The last byte is TCK, required with T=1.
      */
-    private static final byte[] ATR = withCheckByte(new byte[] {
+    private static final byte[] ATR = HeldResponse.atrWithCheckByte(new byte[] {
         0x3B, (byte) 0x8B, 0x01,
         (byte) 0x80, (byte) 0xF9, (byte) 0xA0, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x10, 0x00});
 
@@ -37,8 +36,7 @@ public final class VirtualPivCard implements VirtualCard {
     private final CommandChain chain = new CommandChain();
 
     private boolean pivSelected;
-    private byte[] pendingData;
-    private int pendingStatusWord;
+    private final HeldResponse held = new HeldResponse();
 
     public VirtualPivCard(PivCardProfile profile) {
         this(profile, CardQuirks.NONE);
@@ -78,7 +76,7 @@ public final class VirtualPivCard implements VirtualCard {
     public synchronized void reset() {
         piv.resetSecurityState();
         pivSelected = false;
-        pendingData = null;
+        held.clear();
         chain.clear();
     }
 
@@ -88,7 +86,7 @@ public final class VirtualPivCard implements VirtualCard {
         try {
             apdu = CommandApdu.parse(command);
         } catch (MalformedApduException e) {
-            pendingData = null;
+            held.clear();
             chain.clear();
             return ResponseApdu.status(StatusWord.WRONG_LENGTH).toBytes();
         }
@@ -96,7 +94,7 @@ public final class VirtualPivCard implements VirtualCard {
         if (apdu.ins() == INS_GET_RESPONSE && apdu.cla() == CLA_ISO) {
             return getResponse(apdu).toBytes();
         }
-        pendingData = null;
+        held.clear();
 
         if (CommandChain.isChained(apdu)) {
             boolean kept = chain.add(apdu);
@@ -167,41 +165,12 @@ public final class VirtualPivCard implements VirtualCard {
             return answer;
         }
         byte[] data = answer.data();
-        pendingData = Arrays.copyOfRange(data, now, data.length);
-        pendingStatusWord = answer.statusWord();
-        return ResponseApdu.of(Arrays.copyOf(data, now), moreData(pendingData.length));
+        int moreData = held.hold(Arrays.copyOfRange(data, now, data.length), answer.statusWord());
+        return ResponseApdu.of(Arrays.copyOf(data, now), moreData);
     }
 
+    /** The 6C xx quirk is a T=0 card's; PIV cards speak T=1 and send what is asked. */
     private ResponseApdu getResponse(CommandApdu apdu) {
-        if (pendingData == null) {
-            return ResponseApdu.status(StatusWord.CONDITIONS_NOT_SATISFIED);
-        }
-        if (apdu.p1p2() != 0) {
-            return ResponseApdu.status(StatusWord.WRONG_P1_P2);
-        }
-        int wanted = apdu.hasLe() ? apdu.le() : MAX_SHORT_LE;
-        int length = Math.min(wanted, pendingData.length);
-        byte[] chunk = Arrays.copyOf(pendingData, length);
-        byte[] rest = Arrays.copyOfRange(pendingData, length, pendingData.length);
-        if (rest.length == 0) {
-            pendingData = null;
-            return ResponseApdu.of(chunk, pendingStatusWord);
-        }
-        pendingData = rest;
-        return ResponseApdu.of(chunk, moreData(rest.length));
-    }
-
-    private static int moreData(int remaining) {
-        return StatusWord.withLength(StatusWord.MORE_DATA, Math.min(remaining, MAX_SHORT_LE));
-    }
-
-    private static byte[] withCheckByte(byte[] withoutCheck) {
-        byte check = 0;
-        for (int i = 1; i < withoutCheck.length; i++) {
-            check ^= withoutCheck[i];
-        }
-        byte[] atr = Arrays.copyOf(withoutCheck, withoutCheck.length + 1);
-        atr[withoutCheck.length] = check;
-        return atr;
+        return held.next(apdu, false);
     }
 }
