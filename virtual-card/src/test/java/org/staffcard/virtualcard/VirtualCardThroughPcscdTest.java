@@ -40,7 +40,7 @@ class VirtualCardThroughPcscdTest {
             CardTerminal reader = findReaderWithCard(Duration.ofSeconds(10))
                     .orElseThrow(() -> new AssertionError("no '" + READER_NAME + "' reader with a card"));
 
-            Card card = reader.connect("*");
+            Card card = connectWhenPowered(reader, Duration.ofSeconds(5));
             try {
                 CardChannel channel = card.getBasicChannel();
                 assertThat(send(channel, "00A4040C0AD392F000260100000001").getSW()).isEqualTo(0x9000);
@@ -49,6 +49,28 @@ class VirtualCardThroughPcscdTest {
                 assertThat(readCertificate(channel)).isEqualTo(DemoCard.certificate().getEncoded());
             } finally {
                 card.disconnect(false);
+            }
+        }
+    }
+
+    /**
+     * Right after pcscd reports a new card, the first command can still fail with SCARD_E_NOT_TRANSACTED while the
+     * daemon finishes powering the card up; a fresh connection a moment later works. Bounded by {@code limit}.
+     */
+    private static Card connectWhenPowered(CardTerminal reader, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Card card = reader.connect("*");
+            try {
+                byte[] selectJpki = HexFormat.of().parseHex("00A4040C0AD392F000260100000001");
+                card.getBasicChannel().transmit(new CommandAPDU(selectJpki));
+                return card;
+            } catch (CardException e) {
+                card.disconnect(false);
+                if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("NOT_TRANSACTED")) {
+                    throw e;
+                }
+                Thread.sleep(200);
             }
         }
     }
