@@ -19,6 +19,7 @@ final class CardLoginEvents {
     static final String CARD_AMBIGUOUS = "card_ambiguous";
     static final String CARD_NOT_ENROLLED = "card_not_enrolled";
     static final String NOT_CONFIGURED = "card_login_not_configured";
+    static final String CARD_OF_OTHER_ACCOUNT = "card_of_other_account";
 
     private CardLoginEvents() {
     }

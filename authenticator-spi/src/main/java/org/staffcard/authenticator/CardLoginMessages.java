@@ -11,6 +11,7 @@ final class CardLoginMessages {
     static final String NOT_ENROLLED = "cardNotEnrolled";
     static final String INVALID_CARD_OR_PASSWORD = "invalidCardOrPassword";
     static final String UNAVAILABLE = "cardLoginUnavailable";
+    static final String OTHER_ACCOUNT = "cardOfOtherAccount";
 
     private static final Map<String, String> BY_EVENT_ERROR = Map.of(
             "invalid_card_assertion", MALFORMED,
