@@ -169,6 +169,11 @@ final class CardAuthenticatorConfig {
         return positiveInt(LEVEL_OF_AUTHENTICATION, DEFAULT_LEVEL);
     }
 
+    /** The setting as stored, trimmed; empty when not set. For the start-up review, which judges each value. */
+    String raw(String key) {
+        return values.getOrDefault(key, "").trim();
+    }
+
     /** A key for caching what is built from these settings: every setting, in a fixed order. */
     String fingerprint() {
         return new TreeMap<>(values).toString();
