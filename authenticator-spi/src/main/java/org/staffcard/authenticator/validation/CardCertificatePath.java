@@ -1,7 +1,6 @@
 package org.staffcard.authenticator.validation;
 
 import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -102,11 +101,16 @@ final class CardCertificatePath {
         return signedBy(subject, issuer.getPublicKey());
     }
 
+    /**
+     * Verifies through the same provider name as the PKIX step ({@link PathSignatureProvider}), because the JDK
+     * remembers a certificate's last verification per key and provider name: with the same name, PKIX finds this
+     * verification already done instead of repeating it.
+     */
     private static boolean signedBy(X509Certificate certificate, PublicKey key) {
         try {
-            Provider provider = BouncyCastleInstance.get();
-            if (provider != null && "EC".equals(key.getAlgorithm())) {
-                certificate.verify(key, provider);
+            Optional<String> provider = PathSignatureProvider.forKey(key);
+            if (provider.isPresent()) {
+                certificate.verify(key, provider.get());
             } else {
                 certificate.verify(key);
             }

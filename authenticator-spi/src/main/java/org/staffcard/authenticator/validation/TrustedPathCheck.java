@@ -64,9 +64,7 @@ final class TrustedPathCheck {
         // put them in critical certificate policies.
         parameters.setPolicyQualifiersRejected(false);
 
-        // BouncyCastle takes the signature provider by name only; the registered instance verifies ECDSA CA
-        // signatures about five times faster than SunEC.
-        BouncyCastleInstance.registeredName().ifPresent(parameters::setSigProvider);
+        PathSignatureProvider.forPath(path).ifPresent(parameters::setSigProvider);
 
         parameters.setDate(Date.from(pkixInstant(path)));
         return parameters;

@@ -65,7 +65,8 @@ public class PathValidationBenchmark {
         certPath = CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf));
         jdkParameters = parameters(pki.ca());
         bouncyCastleParameters = parameters(pki.ca());
-        BouncyCastleInstance.registeredName().ifPresent(bouncyCastleParameters::setSigProvider);
+        PathSignatureProvider.forPath(CardCertificatePath.build(assertionChain, IntermediateCertificates.NONE, anchors))
+                .ifPresent(bouncyCastleParameters::setSigProvider);
         jdkValidator = CertPathValidator.getInstance("PKIX");
         bouncyCastleValidator = CertPathValidator.getInstance("PKIX", BouncyCastleInstance.get());
 
