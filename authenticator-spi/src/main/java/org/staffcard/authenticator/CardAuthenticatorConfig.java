@@ -8,8 +8,10 @@ import org.staffcard.protocol.SignatureAlgorithm;
 import org.staffcard.authenticator.revocation.NoncePolicy;
 import org.staffcard.authenticator.revocation.RevocationPolicy;
 import org.staffcard.authenticator.revocation.RevocationSettings;
+import org.staffcard.authenticator.validation.AcceptedIssuers;
 import org.staffcard.authenticator.validation.CertificatePemReader;
 import org.staffcard.authenticator.validation.CertificatePolicyRule;
+import org.staffcard.authenticator.validation.IntermediateCertificates;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,6 +47,9 @@ final class CardAuthenticatorConfig {
     static final String ALLOWED_POLICIES = "staffcard.allowedCertificatePolicies";
     static final String DENIED_POLICIES = "staffcard.deniedCertificatePolicies";
     static final String REQUIRED_EXTENDED_KEY_USAGE = "staffcard.requiredExtendedKeyUsage";
+    static final String INTERMEDIATES = "staffcard.intermediateCertificatesPem";
+    static final String ACCEPTED_ISSUERS = "staffcard.acceptedCardIssuers";
+    static final String CRL_DISTRIBUTION_POINTS = "staffcard.crlDistributionPoints";
 
     static final String DEFAULT_AGENT_PORTS = "47130,47131,47132";
     static final String DEFAULT_ALGORITHMS = "RS256,PS256,ES256,ES384,ES512";
@@ -111,7 +116,25 @@ final class CardAuthenticatorConfig {
                 Duration.ofMillis(strictInt(REVOCATION_READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS)),
                 list(CRL_LOCATIONS),
                 Duration.ofMinutes(strictInt(CRL_MAX_AGE_MINUTES, DEFAULT_CRL_MAX_AGE_MINUTES)),
-                clockSkew());
+                clockSkew(),
+                Boolean.parseBoolean(values.getOrDefault(CRL_DISTRIBUTION_POINTS, "false").trim()));
+    }
+
+    /** @throws IllegalArgumentException when the PEM text cannot be read or holds a certificate that is no CA */
+    IntermediateCertificates intermediates() {
+        return optional(INTERMEDIATES).map(IntermediateCertificates::fromPem).orElse(IntermediateCertificates.NONE);
+    }
+
+    /**
+     * The admin console stores a multivalued setting as its values joined by "##"; a distinguished name never holds
+     * two '#' in a row (a hex value starts with one), so splitting there is safe. Line breaks separate too, for
+     * values pasted from a list.
+     *
+     * @throws IllegalArgumentException naming an entry that is not a distinguished name
+     */
+    AcceptedIssuers acceptedIssuers() {
+        String text = values.getOrDefault(ACCEPTED_ISSUERS, "");
+        return AcceptedIssuers.fromNames(Arrays.asList(text.split("##|\\R")));
     }
 
     /** @throws IllegalArgumentException when an entry is not an object identifier */
@@ -144,6 +167,11 @@ final class CardAuthenticatorConfig {
 
     int levelOfAuthentication() {
         return positiveInt(LEVEL_OF_AUTHENTICATION, DEFAULT_LEVEL);
+    }
+
+    /** The setting as stored, trimmed; empty when not set. For the start-up review, which judges each value. */
+    String raw(String key) {
+        return values.getOrDefault(key, "").trim();
     }
 
     /** A key for caching what is built from these settings: every setting, in a fixed order. */
@@ -268,6 +296,25 @@ final class CardAuthenticatorConfig {
                 .label("Required extended key usage")
                 .helpText("An OID the card certificate's extended key usage must state. Leave empty for JPKI cards, "
                         + "whose certificates state none.")
+                .add()
+                .property().name(INTERMEDIATES).type(ProviderConfigProperty.TEXT_TYPE)
+                .label("Intermediate CA certificates (PEM)")
+                .helpText("CA certificates between the trust anchors and the card certificates, for cards that do "
+                        + "not send them. They are not trusted by themselves: the path must still end at a trust "
+                        + "anchor.")
+                .add()
+                .property().name(ACCEPTED_ISSUERS).type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .label("Accepted card issuers")
+                .helpText("Distinguished names of the CAs whose card certificates may sign in, such as "
+                        + "'CN=Staff Card CA, O=Example, C=JP'. Empty: every CA with a path to a trust anchor. "
+                        + "Names are compared by their parsed values, so any RFC 4514 spelling of the same name "
+                        + "matches.")
+                .add()
+                .property().name(CRL_DISTRIBUTION_POINTS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Read CRLs from the certificate's distribution points").defaultValue("false")
+                .helpText("With the 'crl' or 'ocsp-then-crl' check, also read the CRL from the http:// addresses in "
+                        + "each card certificate when no configured CRL location holds its CA's CRL. Other schemes "
+                        + "(ldap, https) are not read.")
                 .add()
                 .property().name(LEVEL_OF_AUTHENTICATION).type(ProviderConfigProperty.STRING_TYPE)
                 .label("Level of authentication").defaultValue(Integer.toString(DEFAULT_LEVEL))

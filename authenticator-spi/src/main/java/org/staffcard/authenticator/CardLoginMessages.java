@@ -14,6 +14,7 @@ final class CardLoginMessages {
     static final String OTHER_ACCOUNT = "cardOfOtherAccount";
 
     private static final Map<String, String> BY_EVENT_ERROR = Map.of(
+            "card_issuer_not_accepted", "cardIssuerNotAccepted",
             "invalid_card_assertion", MALFORMED,
             "card_algorithm_not_allowed", "cardAlgorithmNotAllowed",
             "card_certificate_wrong_purpose", "cardCertificateWrongPurpose",

@@ -76,8 +76,10 @@ public final class CardPasswordAuthenticatorFactory implements AuthenticatorFact
     public void init(Config.Scope config) {
     }
 
+    /** Reviews every realm's card settings once the server has started (see {@link StartupSettingsReport}). */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        StartupSettingsReport.register(factory);
     }
 
     @Override

@@ -157,6 +157,12 @@ final class CardSignIn {
             LOG.warnf("Card '%s' refused in realm '%s': %s. If this card is genuine, add its issuing CA to the "
                     + "trust anchors of authenticator config '%s'.", assertion.cardUserId(),
                     context.getRealm().getName(), e.adminDetail(), config.alias());
+        } else if ("card_issuer_not_accepted".equals(e.errorCode())) {
+            // A trusted path from a CA the deployment does not accept: a card of a sibling sub-CA, or a CA missing
+            // from the list; either way only an admin can tell.
+            LOG.warnf("Card '%s' refused in realm '%s': %s. If cards of this CA should sign in, add its name to "
+                    + "'Accepted card issuers' of authenticator config '%s'.", assertion.cardUserId(),
+                    context.getRealm().getName(), e.adminDetail(), config.alias());
         } else {
             LOG.debugf("Card '%s' refused in realm '%s' (%s): %s", assertion.cardUserId(),
                     context.getRealm().getName(), e.errorCode(), e.adminDetail());

@@ -66,6 +66,7 @@ final class CardValidators {
         try {
             RevocationSettings revocation = config.revocationSettings();
             CardAssertionValidator.Builder builder = CardAssertionValidator.builder(anchors).clock(clock)
+                    .intermediates(config.intermediates()).acceptedIssuers(config.acceptedIssuers())
                     .allowedAlgorithms(config.allowedAlgorithms()).clockSkew(config.clockSkew())
                     .certificatePolicies(config.certificatePolicies())
                     .revocationCheck(RevocationChecker.of(revocation, clock));
@@ -79,7 +80,8 @@ final class CardValidators {
         }
     }
 
-    private static TrustAnchors trustAnchors(CardAuthenticatorConfig config) {
+    /** Also used by the start-up review of the settings, so both read the anchors the same way. */
+    static TrustAnchors trustAnchors(CardAuthenticatorConfig config) {
         if (config.trustAnchorsFile().isEmpty()) {
             return TrustAnchors.fromPem(config.trustAnchorsPem());
         }

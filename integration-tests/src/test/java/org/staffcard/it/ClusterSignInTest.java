@@ -21,6 +21,7 @@ import org.staffcard.virtualcard.TestCardSpec;
 import org.staffcard.virtualcard.TestCertificateAuthority;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.HashMap;
@@ -67,6 +68,24 @@ class ClusterSignInTest {
     void stopCluster() throws Exception {
         if (cluster != null) {
             cluster.close();
+        }
+    }
+
+    /**
+     * Keycloak lets an admin save any authenticator setting, so each node reviews the card settings when it starts;
+     * the imported staff realm checks no revocation, which every start must say.
+     */
+    @Test
+    @Order(0)
+    void eachNodeWarnsAtStartThatTheStaffRealmChecksNoRevocation() throws Exception {
+        String warning = "[org.staffcard.authenticator.StartupSettingsReport]";
+        String text = "Card sign-in settings in realm 'staff', authenticator config 'staff card': setting "
+                + "'staffcard.revocation' is 'none'";
+
+        for (KeycloakNode node : List.of(a, b)) {
+            assertThat(Files.readAllLines(node.log()))
+                    .as("node log %s", node.log())
+                    .anyMatch(line -> line.contains(" WARN ") && line.contains(warning) && line.contains(text));
         }
     }
 

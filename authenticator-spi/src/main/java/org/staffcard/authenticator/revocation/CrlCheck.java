@@ -5,18 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Looks a certificate's serial number up in the CRL of its issuer among the configured locations. */
+/**
+ * Looks a certificate's serial number up in the CRL of its issuer: first among the configured locations, then, when
+ * the admin turned it on and none of them holds that CA's CRL, at the distribution points the certificate names.
+ */
 final class CrlCheck {
 
     private final List<CrlSource> sources;
+    private final Optional<DistributionPointCrls> distributionPoints;
 
     CrlCheck(List<CrlSource> sources) {
+        this(sources, Optional.empty());
+    }
+
+    CrlCheck(List<CrlSource> sources, Optional<DistributionPointCrls> distributionPoints) {
         this.sources = List.copyOf(sources);
+        this.distributionPoints = distributionPoints;
     }
 
     /**
      * @return the answer and where it came from
-     * @throws RevocationDataException when no configured location gives a current CRL of the certificate's issuer
+     * @throws RevocationDataException when neither a configured location nor, when used, a distribution point gives
+     *                                 a current CRL of the certificate's issuer
      */
     Answer check(X509Certificate leaf, X509Certificate issuer) throws RevocationDataException {
         List<String> problems = new ArrayList<>();
@@ -34,9 +44,17 @@ final class CrlCheck {
                         + crl.get().thisUpdate() + ")");
             }
         }
-        if (problems.isEmpty()) {
-            throw new RevocationDataException("none of the " + sources.size() + " configured CRLs is issued by '"
+        if (problems.isEmpty() && !sources.isEmpty()) {
+            problems.add("none of the " + sources.size() + " configured CRLs is issued by '"
                     + issuer.getSubjectX500Principal().getName() + "'");
+        }
+
+        if (distributionPoints.isPresent()) {
+            try {
+                return distributionPoints.get().check(leaf, issuer);
+            } catch (RevocationDataException e) {
+                problems.add(e.getMessage());
+            }
         }
         throw new RevocationDataException(String.join("; ", problems));
     }

@@ -47,7 +47,11 @@ public final class RevocationChecker implements RevocationCheck {
                 ? new CrlCheck(settings.crlLocations().stream()
                         .map(location -> new CrlSource(CrlLocation.of(location), transport, clock,
                                 settings.crlMaxAge(), settings.clockSkew()))
-                        .toList())
+                        .toList(),
+                        settings.crlDistributionPoints()
+                                ? Optional.of(new DistributionPointCrls(transport, clock, settings.crlMaxAge(),
+                                        settings.clockSkew()))
+                                : Optional.empty())
                 : null;
         return new RevocationChecker(settings, ocsp, crl);
     }

@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param crlLocations           file paths or http addresses of complete CRLs
  * @param crlMaxAge              a CRL is fetched again after this long even before its nextUpdate
  * @param clockSkew              allowed difference between our clock and the issuer's dates
+ * @param crlDistributionPoints  also read CRLs from the http:// distribution points in each card certificate
  */
 public record RevocationSettings(RevocationPolicy policy, boolean failOpen, Optional<URI> ocspResponder,
                                  Optional<X509Certificate> ocspResponderCertificate, NoncePolicy nonce,
                                  Duration connectTimeout, Duration readTimeout, List<String> crlLocations,
-                                 Duration crlMaxAge, Duration clockSkew) {
+                                 Duration crlMaxAge, Duration clockSkew, boolean crlDistributionPoints) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(3);
@@ -53,13 +54,23 @@ public record RevocationSettings(RevocationPolicy policy, boolean failOpen, Opti
         if (ocspResponderCertificate.isPresent() && ocspResponder.isEmpty()) {
             throw new IllegalArgumentException("an OCSP responder certificate is set without the responder address");
         }
-        if (policy.usesCrl() && crlLocations.isEmpty()) {
+        if (policy.usesCrl() && crlLocations.isEmpty() && !crlDistributionPoints) {
             throw new IllegalArgumentException("revocation policy '" + policy.setting()
-                    + "' needs at least one CRL location (a file path or an http:// address)");
+                    + "' needs at least one CRL location (a file path or an http:// address) or CRLs read from the "
+                    + "certificates' distribution points");
         }
         for (String location : crlLocations) {
             CrlLocation.of(location);
         }
+    }
+
+    /** Settings that read CRLs only from the configured locations. */
+    public RevocationSettings(RevocationPolicy policy, boolean failOpen, Optional<URI> ocspResponder,
+                              Optional<X509Certificate> ocspResponderCertificate, NoncePolicy nonce,
+                              Duration connectTimeout, Duration readTimeout, List<String> crlLocations,
+                              Duration crlMaxAge, Duration clockSkew) {
+        this(policy, failOpen, ocspResponder, ocspResponderCertificate, nonce, connectTimeout, readTimeout,
+                crlLocations, crlMaxAge, clockSkew, false);
     }
 
     /** No revocation checking at all. */

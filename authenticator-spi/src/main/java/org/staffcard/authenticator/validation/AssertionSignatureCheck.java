@@ -33,7 +33,7 @@ final class AssertionSignatureCheck {
         }
 
         byte[] payload = SignedPayload.of(expectedOrigin, challenge, assertion.cardUserId());
-        Provider provider = algorithm.isRsa() ? null : EcdsaVerificationProvider.get();
+        Provider provider = algorithm.isRsa() ? null : BouncyCastleInstance.get();
         if (!algorithm.verify(key, payload, assertion.signature(), provider)) {
             throw new SignatureInvalidException(leafIdentity, algorithm + " signature does not verify with the key of"
                     + " leaf certificate " + leafIdentity.describe() + " over the bytes rebuilt from this server's"

@@ -20,7 +20,9 @@ import org.staffcard.protocol.SignatureAlgorithm;
  *
  * <p>The checks run in a fixed order and the first failure ends the validation: algorithm allow-list, certificate
  * decoding, the leaf's key usage, its extended key usage and certificate policies when configured, the validity of
- * every certificate of the path, the path to a trust anchor, the signature, and last the revocation status. The
+ * every certificate of the path (built through the intermediates the card sent or the configuration names), the
+ * path to a trust anchor under BouncyCastle's PKIX rules, the leaf's issuer when accepted issuers are configured,
+ * the signature, and last the revocation status. The
  * network-bound revocation step comes last so that only a card that proved possession of its key can cause a call.
  */
 public final class CardAssertionValidator {
@@ -36,11 +38,13 @@ public final class CardAssertionValidator {
     public static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
 
     private final TrustAnchors trustAnchors;
+    private final IntermediateCertificates intermediates;
     private final AlgorithmAllowList algorithmAllowList;
     private final CertificateValidityCheck validityCheck;
     private final TrustedPathCheck trustedPathCheck;
     private final ExtendedKeyUsageCheck extendedKeyUsageCheck;
     private final CertificatePolicyCheck certificatePolicyCheck;
+    private final IssuerAcceptanceCheck issuerAcceptanceCheck;
     private final RevocationCheck revocationCheck;
 
     /**
@@ -53,24 +57,28 @@ public final class CardAssertionValidator {
      */
     public CardAssertionValidator(TrustAnchors trustAnchors, Clock clock, Set<SignatureAlgorithm> allowedAlgorithms,
                                   Duration clockSkew) {
-        this(trustAnchors, clock, allowedAlgorithms, clockSkew, Optional.empty(), CertificatePolicyRule.ANY,
-                RevocationCheck.NONE);
+        this(trustAnchors, IntermediateCertificates.NONE, clock, allowedAlgorithms, clockSkew, Optional.empty(),
+                CertificatePolicyRule.ANY, AcceptedIssuers.ANY, RevocationCheck.NONE);
     }
 
-    private CardAssertionValidator(TrustAnchors trustAnchors, Clock clock, Set<SignatureAlgorithm> allowedAlgorithms,
-                                   Duration clockSkew, Optional<String> requiredExtendedKeyUsage,
-                                   CertificatePolicyRule policyRule, RevocationCheck revocationCheck) {
+    private CardAssertionValidator(TrustAnchors trustAnchors, IntermediateCertificates intermediates, Clock clock,
+                                   Set<SignatureAlgorithm> allowedAlgorithms, Duration clockSkew,
+                                   Optional<String> requiredExtendedKeyUsage, CertificatePolicyRule policyRule,
+                                   AcceptedIssuers acceptedIssuers, RevocationCheck revocationCheck) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         Objects.requireNonNull(clock, "clock");
         requireAlgorithms(allowedAlgorithms);
         requireSkew(clockSkew);
 
         this.trustAnchors = trustAnchors;
+        this.intermediates = Objects.requireNonNull(intermediates, "intermediates");
         this.algorithmAllowList = new AlgorithmAllowList(allowedAlgorithms);
         this.validityCheck = new CertificateValidityCheck(clock, clockSkew);
-        this.trustedPathCheck = new TrustedPathCheck(trustAnchors, clock);
+        this.trustedPathCheck = new TrustedPathCheck(clock);
         this.extendedKeyUsageCheck = new ExtendedKeyUsageCheck(requiredExtendedKeyUsage);
         this.certificatePolicyCheck = new CertificatePolicyCheck(Objects.requireNonNull(policyRule, "policyRule"));
+        this.issuerAcceptanceCheck = new IssuerAcceptanceCheck(Objects.requireNonNull(acceptedIssuers,
+                "acceptedIssuers"));
         this.revocationCheck = Objects.requireNonNull(revocationCheck, "revocationCheck");
     }
 
@@ -103,10 +111,12 @@ public final class CardAssertionValidator {
         extendedKeyUsageCheck.check(leaf, leafIdentity);
         certificatePolicyCheck.check(leaf, leafIdentity);
 
-        CardCertificatePath path = CardCertificatePath.of(chain, trustAnchors);
+        CardCertificatePath path = CardCertificatePath.build(chain, intermediates, trustAnchors);
         validityCheck.check(path, leafIdentity);
 
         trustedPathCheck.check(path, leafIdentity);
+
+        issuerAcceptanceCheck.check(leaf, leafIdentity);
 
         AssertionSignatureCheck.check(assertion, leaf, leafIdentity, expectedOrigin, challenge);
 
@@ -117,10 +127,7 @@ public final class CardAssertionValidator {
 
     /** The trusted path has been validated, so the leaf's issuer is either the next certificate or the anchor. */
     private static X509Certificate issuerOf(CardCertificatePath path) {
-        if (path.chain().size() > 1) {
-            return path.chain().get(1);
-        }
-        return path.anchor().orElseThrow(() -> new IllegalStateException("a validated path has an issuer"));
+        return path.leafIssuer().orElseThrow(() -> new IllegalStateException("a validated path has an issuer"));
     }
 
     private static Set<SignatureAlgorithm> requireAlgorithms(Set<SignatureAlgorithm> allowedAlgorithms) {
@@ -145,6 +152,8 @@ public final class CardAssertionValidator {
     public static final class Builder {
 
         private final TrustAnchors trustAnchors;
+        private IntermediateCertificates intermediates = IntermediateCertificates.NONE;
+        private AcceptedIssuers acceptedIssuers = AcceptedIssuers.ANY;
         private Clock clock = Clock.systemUTC();
         private Set<SignatureAlgorithm> allowedAlgorithms = DEFAULT_ALGORITHMS;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
@@ -183,14 +192,26 @@ public final class CardAssertionValidator {
             return this;
         }
 
+        /** CA certificates between the anchors and the cards that cards do not send; trusted only through a path. */
+        public Builder intermediates(IntermediateCertificates intermediates) {
+            this.intermediates = Objects.requireNonNull(intermediates, "intermediates");
+            return this;
+        }
+
+        /** When not {@link AcceptedIssuers#ANY}, the leaf's issuer must be one of these names. */
+        public Builder acceptedIssuers(AcceptedIssuers issuers) {
+            this.acceptedIssuers = Objects.requireNonNull(issuers, "issuers");
+            return this;
+        }
+
         public Builder revocationCheck(RevocationCheck check) {
             this.revocationCheck = Objects.requireNonNull(check, "check");
             return this;
         }
 
         public CardAssertionValidator build() {
-            return new CardAssertionValidator(trustAnchors, clock, allowedAlgorithms, clockSkew,
-                    requiredExtendedKeyUsage, policyRule, revocationCheck);
+            return new CardAssertionValidator(trustAnchors, intermediates, clock, allowedAlgorithms, clockSkew,
+                    requiredExtendedKeyUsage, policyRule, acceptedIssuers, revocationCheck);
         }
     }
 }

@@ -14,7 +14,7 @@ public abstract sealed class CardValidationException extends Exception
         permits AlgorithmNotAllowedException, MalformedCertificateException, CertificateWrongPurposeException,
         CertificateExpiredException, CertificateNotYetValidException, CertificateUntrustedException,
         SignatureInvalidException, CertificatePolicyRefusedException, ExtendedKeyUsageMissingException,
-        CertificateRevokedException, RevocationUnavailableException {
+        CertificateRevokedException, RevocationUnavailableException, CardIssuerNotAcceptedException {
 
     private final String errorCode;
     private final String adminDetail;

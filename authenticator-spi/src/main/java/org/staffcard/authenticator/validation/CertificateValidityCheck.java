@@ -32,17 +32,22 @@ final class CertificateValidityCheck {
         for (X509Certificate certificate : certificates) {
             Instant notBefore = certificate.getNotBefore().toInstant();
             Instant notAfter = certificate.getNotAfter().toInstant();
-            String name = path.roleOf(certificate) + " certificate " + CertificateIdentity.of(certificate).describe();
 
             if (now.isAfter(notAfter.plus(clockSkew))) {
-                throw new CertificateExpiredException(leafIdentity, name + " expired at " + notAfter
-                        + " (server time " + now + ", allowed skew " + clockSkew + ")");
+                throw new CertificateExpiredException(leafIdentity, name(path, certificate) + " expired at "
+                        + notAfter + " (server time " + now + ", allowed skew " + clockSkew + ")");
             }
 
             if (now.plus(clockSkew).isBefore(notBefore)) {
-                throw new CertificateNotYetValidException(leafIdentity, name + " is not valid before " + notBefore
-                        + " (server time " + now + ", allowed skew " + clockSkew + ")");
+                throw new CertificateNotYetValidException(leafIdentity, name(path, certificate)
+                        + " is not valid before " + notBefore + " (server time " + now + ", allowed skew "
+                        + clockSkew + ")");
             }
         }
+    }
+
+    /** Built only for a refusal: printing names costs more than the date checks themselves. */
+    private static String name(CardCertificatePath path, X509Certificate certificate) {
+        return path.roleOf(certificate) + " certificate " + CertificateIdentity.of(certificate).describe();
     }
 }

@@ -5,17 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,13 +28,9 @@ public final class TrustAnchors {
     private static final int KEY_CERT_SIGN = 5;
 
     private final List<X509Certificate> certificates;
-    private final Set<TrustAnchor> pkixAnchors;
 
     private TrustAnchors(List<X509Certificate> certificates) {
         this.certificates = List.copyOf(certificates);
-        Set<TrustAnchor> anchors = new LinkedHashSet<>();
-        certificates.forEach(certificate -> anchors.add(new TrustAnchor(certificate, null)));
-        this.pkixAnchors = Set.copyOf(anchors);
     }
 
     /**
@@ -123,32 +114,8 @@ public final class TrustAnchors {
         return certificates.size();
     }
 
-    Set<TrustAnchor> pkixAnchors() {
-        return pkixAnchors;
-    }
-
     boolean contains(X509Certificate certificate) {
         return certificates.contains(certificate);
-    }
-
-    /**
-     * The configured CA that signed {@code certificate}. A name match alone is not enough: a CA renewed with a new
-     * key keeps its name, and only the key that verifies the signature tells which of the two issued it.
-     */
-    Optional<X509Certificate> issuerOf(X509Certificate certificate) {
-        return certificates.stream()
-                .filter(anchor -> anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()))
-                .filter(anchor -> signedBy(certificate, anchor))
-                .findFirst();
-    }
-
-    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static int countBlocks(String pem) {

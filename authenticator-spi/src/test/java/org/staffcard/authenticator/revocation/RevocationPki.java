@@ -25,6 +25,10 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -78,6 +82,17 @@ final class RevocationPki {
         return card(subject, key, nextSerial(), ocspUrl);
     }
 
+    /** A card certificate whose CRL distribution points extension names {@code crlAddresses}, one point each. */
+    X509Certificate cardWithCrlDistributionPoints(String subject, PublicKey key, String... crlAddresses) {
+        DistributionPoint[] points = new DistributionPoint[crlAddresses.length];
+        for (int i = 0; i < crlAddresses.length; i++) {
+            points[i] = new DistributionPoint(new DistributionPointName(new GeneralNames(
+                    new GeneralName(GeneralName.uniformResourceIdentifier, crlAddresses[i]))), null, null);
+        }
+        return certificate(subject, caName(), key, caKey.getPrivate(), nextSerial(), false, null, null,
+                new CRLDistPoint(points));
+    }
+
     /** A responder certificate issued by this CA, with or without id-kp-OCSPSigning. */
     X509Certificate responder(PublicKey key, boolean ocspSigning) {
         return certificate("CN=OCSP Responder,O=Test Org,C=JP", caName(), key, caKey.getPrivate(), nextSerial(), false,
@@ -115,6 +130,12 @@ final class RevocationPki {
     private static X509Certificate certificate(String subject, X500Name issuer, PublicKey key,
                                                PrivateKey signer, BigInteger serial, boolean ca, String ocspUrl,
                                                KeyPurposeId purpose) {
+        return certificate(subject, issuer, key, signer, serial, ca, ocspUrl, purpose, null);
+    }
+
+    private static X509Certificate certificate(String subject, X500Name issuer, PublicKey key,
+                                               PrivateKey signer, BigInteger serial, boolean ca, String ocspUrl,
+                                               KeyPurposeId purpose, CRLDistPoint distributionPoints) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     issuer, serial, Date.from(NOW.minus(Duration.ofDays(1))),
@@ -132,6 +153,9 @@ final class RevocationPki {
             }
             if (purpose != null) {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+            }
+            if (distributionPoints != null) {
+                builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoints);
             }
             String algorithm = signer.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             X509Certificate built = new JcaX509CertificateConverter().getCertificate(

@@ -35,7 +35,7 @@ class AssertionSignatureCheckTest {
 
     @Test
     void verifiesEcdsaWithBouncyCastle() {
-        Provider provider = EcdsaVerificationProvider.get();
+        Provider provider = BouncyCastleInstance.get();
 
         assertThat(provider).as("ECDSA verification provider").isNotNull();
         assertThat(provider.getName()).isEqualTo("BC");

@@ -9,12 +9,16 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -110,6 +114,8 @@ final class TestPki {
         private Integer keyUsage = KeyUsage.digitalSignature;
         private boolean keyUsageCritical = true;
         private BigInteger serial;
+        private Integer pathLength;
+        private final List<Extension> extensions = new ArrayList<>();
 
         private CertificateSpec(String subject) {
             this.subject = subject;
@@ -161,6 +167,22 @@ final class TestPki {
             return this;
         }
 
+        /** A CA whose basic constraints allow at most this many CA certificates below it. */
+        CertificateSpec pathLength(int length) {
+            this.pathLength = length;
+            return this;
+        }
+
+        /** Any further extension, such as name constraints or policy constraints. */
+        CertificateSpec extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+            try {
+                extensions.add(new Extension(oid, critical, value.toASN1Primitive().getEncoded()));
+                return this;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         CertificateSpec noKeyUsage() {
             this.keyUsage = null;
             return this;
@@ -172,7 +194,12 @@ final class TestPki {
                 X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serialNumber,
                         Date.from(notBefore), Date.from(notAfter), name(subject), publicKey);
                 if (ca) {
-                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                    BasicConstraints constraints = pathLength == null ? new BasicConstraints(true)
+                            : new BasicConstraints(pathLength);
+                    builder.addExtension(Extension.basicConstraints, true, constraints);
+                }
+                for (Extension extension : extensions) {
+                    builder.addExtension(extension);
                 }
                 if (keyUsage != null) {
                     builder.addExtension(Extension.keyUsage, keyUsageCritical, new KeyUsage(keyUsage));
