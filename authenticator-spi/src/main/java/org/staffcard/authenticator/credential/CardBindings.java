@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 import org.staffcard.authenticator.StaffCardAttributes;
 import org.staffcard.authenticator.validation.DistinguishedNames;
 import org.staffcard.authenticator.validation.SpkiFingerprint;
@@ -71,7 +72,8 @@ public final class CardBindings {
             values.add(cardUserId);
             try {
                 user.setAttribute(StaffCardAttributes.CARD_USER_ID, values);
-            } catch (ModelException e) {
+            } catch (ModelException | ReadOnlyException e) {
+                // A directory mapped read-only refuses the write: the ID must be set in the directory first.
                 throw new CardUserIdNotWritableException("account '" + user.getUsername()
                         + "' does not let its cardUserId be written: " + e.getMessage());
             }
