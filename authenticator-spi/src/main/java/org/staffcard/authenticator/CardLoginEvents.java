@@ -20,6 +20,9 @@ final class CardLoginEvents {
     static final String CARD_NOT_ENROLLED = "card_not_enrolled";
     static final String NOT_CONFIGURED = "card_login_not_configured";
     static final String CARD_OF_OTHER_ACCOUNT = "card_of_other_account";
+    /** The card was revoked by an admin (lost, stolen, replaced); its certificate may still be valid at its CA. */
+    static final String CARD_BINDING_REVOKED = "card_binding_revoked";
+    static final String BINDING_REVOCATION_REASON = "card_binding_revocation_reason";
 
     private CardLoginEvents() {
     }

@@ -12,6 +12,7 @@ final class CardLoginMessages {
     static final String INVALID_CARD_OR_PASSWORD = "invalidCardOrPassword";
     static final String UNAVAILABLE = "cardLoginUnavailable";
     static final String OTHER_ACCOUNT = "cardOfOtherAccount";
+    static final String BINDING_REVOKED = "cardBindingRevoked";
 
     private static final Map<String, String> BY_EVENT_ERROR = Map.of(
             "card_issuer_not_accepted", "cardIssuerNotAccepted",

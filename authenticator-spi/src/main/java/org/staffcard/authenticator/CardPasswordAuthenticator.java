@@ -33,9 +33,11 @@ final class CardPasswordAuthenticator implements Authenticator {
     private static final Logger LOG = Logger.getLogger(CardPasswordAuthenticator.class);
 
     private final CardSignIn signIn;
+    private final CardEnrolment enrolment;
 
     CardPasswordAuthenticator(CardValidators validators) {
         this.signIn = new CardSignIn(validators);
+        this.enrolment = new CardEnrolment(validators);
     }
 
     @Override
@@ -46,6 +48,10 @@ final class CardPasswordAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
+        if (CardEnrolment.requested(input)) {
+            enrolment.action(context, input);
+            return;
+        }
         CardAuthenticatorConfig config = CardAuthenticatorConfig.of(context.getAuthenticatorConfig());
         context.getEvent().detail(Details.AUTH_METHOD, CardLoginEvents.AUTH_METHOD);
 
@@ -79,6 +85,7 @@ final class CardPasswordAuthenticator implements Authenticator {
         LOG.debugf("Card sign-in of '%s' with card '%s' (certificate serial %s) in realm '%s'",
                 user.getUsername(), verified.card().cardUserId(), verified.card().serialHex(),
                 context.getRealm().getName());
+        CardSignIn.signedIn(context, verified);
         context.setUser(user);
         context.success();
     }

@@ -12,6 +12,9 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.messages.Messages;
 import org.staffcard.authenticator.CardHolders.CardHolder;
+import org.staffcard.authenticator.credential.CardBindings;
+import org.staffcard.authenticator.credential.CardRevocation;
+import org.staffcard.authenticator.credential.CardSessions;
 import org.staffcard.authenticator.validation.CardAssertionValidator;
 import org.staffcard.authenticator.validation.CardValidationException;
 import org.staffcard.authenticator.validation.SignatureInvalidException;
@@ -27,7 +30,8 @@ import java.util.Optional;
 /**
  * The checks every card flow shares, in a fixed order, each failure ending the attempt: form and size, algorithm,
  * certificate purpose, validity and trust, the signature over bytes rebuilt from this server's origin and challenge,
- * exactly one holder of the card user ID, the holder allowed to sign in, and the certificate enrolled to that holder.
+ * exactly one holder of the card user ID, the holder allowed to sign in, and the certificate enrolled to that holder
+ * and not revoked.
  * Each flow shows a {@link Refusal} its own way: the browser as a page, a device as an error answer. Events and admin
  * log lines are written here, so every flow records the same facts.
  */
@@ -105,7 +109,16 @@ final class CardSignIn {
         if (blocked.isPresent()) {
             return blocked.get();
         }
-        if (!EnrolledCards.holds(context.getSession(), context.getRealm(), user, card)) {
+        EnrolledCards.Enrolment enrolment = EnrolledCards.find(user, card);
+        if (enrolment instanceof EnrolledCards.Enrolment.Revoked revoked) {
+            LOG.debugf("Revoked card '%s' of '%s' in realm '%s' (certificate serial %s) refused", card.cardUserId(),
+                    user.getUsername(), context.getRealm().getName(), card.serialHex());
+            CardRevocation why = revoked.credential().data().revocation();
+            event.detail(CardLoginEvents.BINDING_REVOCATION_REASON, why.reason().text())
+                    .error(CardLoginEvents.CARD_BINDING_REVOKED);
+            return new Refusal(CardLoginMessages.BINDING_REVOKED, null);
+        }
+        if (!(enrolment instanceof EnrolledCards.Enrolment.Active)) {
             LOG.debugf("Card '%s' of '%s' in realm '%s' presented a certificate (serial %s) that is not the enrolled "
                             + "one", card.cardUserId(), user.getUsername(), context.getRealm().getName(),
                     card.serialHex());
@@ -113,6 +126,17 @@ final class CardSignIn {
             return new Refusal(CardLoginMessages.NOT_ENROLLED, AuthenticationFlowError.INVALID_CREDENTIALS);
         }
         return new Verified(user, card);
+    }
+
+    /**
+     * Records a completed card sign-in: the card's last use, and the card on the session so that revoking the card
+     * ends the session. Every card flow calls this once its whole sign-in has succeeded, just before success.
+     */
+    static void signedIn(AuthenticationFlowContext context, Verified verified) {
+        if (EnrolledCards.find(verified.user(), verified.card()) instanceof EnrolledCards.Enrolment.Active active) {
+            CardBindings.recordUse(verified.user(), active.credential());
+            CardSessions.mark(context.getAuthenticationSession(), active.credential());
+        }
     }
 
     /** Checks the account's password; a wrong or missing one is a failed attempt like on Keycloak's own form. */

@@ -2,8 +2,11 @@ package org.staffcard.agent;
 
 import javax.smartcardio.CardTerminals;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,9 +50,12 @@ final class AdminStatusReport {
                 out.println("                serial  " + identity.serialHex());
                 out.println("                expires " + identity.certificate().getNotAfter().toInstant());
                 out.println("Key SHA-256:    " + publicKeySha256(identity)
-                        + " (the account's cardCertificateSha256 when this card is bound)");
+                        + " (the spkiSha256 of the account's staff card once this card is bound)");
                 out.println("PIN tries left: " + identity.pinTriesLeft());
                 out.println("State:          READY");
+                // The admin API binds a card from its certificate, so the report ends with it, ready to paste.
+                out.println("Certificate (PEM, for binding this card to an account):");
+                out.println(certificatePem(identity));
                 return 0;
             }
         } catch (AgentException e) {
@@ -58,7 +64,19 @@ final class AdminStatusReport {
         }
     }
 
-    /** Lowercase hex SHA-256 of the certificate's SubjectPublicKeyInfo: the value an admin binds to the account. */
+    /** The card's certificate as PEM, which the staff-cards admin API takes to bind the card to an account. */
+    static String certificatePem(CardIdentity identity) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(identity.certificate().getEncoded())
+                    + "\n-----END CERTIFICATE-----";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("a certificate read from the card re-encodes", e);
+        }
+    }
+
+    /** Lowercase hex SHA-256 of the certificate's SubjectPublicKeyInfo: what the account's card credential records. */
     static String publicKeySha256(CardIdentity identity) {
         try {
             byte[] spki = identity.certificate().getPublicKey().getEncoded();

@@ -217,7 +217,7 @@ class CardSignInRulesTest {
     void signsInWithAnEcdsaP256PivCard() throws Exception {
         TestPivCard piv = TestCards.issuePiv(PivKeyType.ECC_P256);
         trust(piv.authority().certificate());
-        createStaff("ec.card", piv.cardUserId(), piv.spkiSha256());
+        createStaff("ec.card", piv.cardUserId(), piv.certificate());
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = login.open();
 
@@ -317,34 +317,34 @@ class CardSignInRulesTest {
     }
 
     private void createStaff(String username, String cardUserId, SoftwareCard card) {
-        createStaff(username, cardUserId, card.card().spkiSha256());
+        createStaff(username, cardUserId, card.card().certificate());
     }
 
-    private void createStaff(String username, String cardUserId, String spkiSha256) {
-        try (Response created = realm.admin().users().create(staff(username, cardUserId, spkiSha256))) {
+    private void createStaff(String username, String cardUserId, X509Certificate certificate) {
+        try (Response created = realm.admin().users().create(staff(username, cardUserId, certificate))) {
             assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
         }
     }
 
     private static UserRepresentation staff(String username, String cardUserId, SoftwareCard card) {
-        return staff(username, cardUserId, card.card().spkiSha256());
+        return staff(username, cardUserId, card.card().certificate());
     }
 
-    private static UserRepresentation staff(String username, String cardUserId, String spkiSha256) {
+    /** An account holding the card user ID and, as a staff card credential, the card with that certificate. */
+    private static UserRepresentation staff(String username, String cardUserId, X509Certificate certificate) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
         user.setFirstName("花子");
         user.setLastName("佐藤");
         user.setEmail(username + "@example.lg.jp");
-        user.setAttributes(Map.of("cardUserId", List.of(cardUserId),
-                "cardCertificateSha256", List.of(spkiSha256)));
+        user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
         org.keycloak.representations.idm.CredentialRepresentation password =
                 new org.keycloak.representations.idm.CredentialRepresentation();
         password.setType("password");
         password.setValue("Staff-Passw0rd");
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password, CardCredentials.of(cardUserId, certificate)));
         return user;
     }
 

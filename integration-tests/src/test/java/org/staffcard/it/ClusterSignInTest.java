@@ -201,19 +201,19 @@ class ClusterSignInTest {
         balancer.sendTo(b);
         assertThat(signIn(oldCard).statusCode()).isEqualTo(302);
 
-        UserResource onA = user(cluster.adminOfA().realm(REALM), "cluster.goro");
-        UserRepresentation rebound = onA.toRepresentation();
-        Map<String, List<String>> attributes = new HashMap<>(rebound.getAttributes());
-        attributes.put("cardCertificateSha256", List.of(newCard.card().spkiSha256()));
-        rebound.setAttributes(attributes);
-        onA.update(rebound);
+        StaffCardsApi onA = new StaffCardsApi(cluster.nodeA().directUrl(), REALM,
+                () -> cluster.adminOfA().tokenManager().getAccessTokenString());
+        String oldCardId = onA.list("cluster.goro").body().get(0).path("id").asText();
+        assertThat(onA.revoke("cluster.goro", oldCardId, "replaced", null).status()).isEqualTo(200);
+        assertThat(onA.bind("cluster.goro", "CLUSTER-0005", newCard.card().certificate(), "jpki").status())
+                .isEqualTo(201);
         HttpResponse<String> withOldCard = signIn(oldCard);
         String refusal = lastEvent("LOGIN_ERROR", "cluster.goro").getError();
         HttpResponse<String> withNewCard = signIn(newCard);
 
         assertNoCodeIssued(withOldCard);
-        assertThat(withOldCard.body()).contains(ThemeMessages.english("cardNotEnrolled"));
-        assertThat(refusal).isEqualTo("card_not_enrolled");
+        assertThat(withOldCard.body()).contains(ThemeMessages.english("cardBindingRevoked"));
+        assertThat(refusal).isEqualTo("card_binding_revoked");
         assertThat(withNewCard.statusCode()).isEqualTo(302);
     }
 
@@ -289,13 +289,12 @@ class ClusterSignInTest {
         user.setFirstName("花子");
         user.setLastName("佐藤");
         user.setEmail(username + "@example.lg.jp");
-        user.setAttributes(Map.of("cardUserId", List.of(cardUserId),
-                "cardCertificateSha256", List.of(card.card().spkiSha256())));
+        user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password, CardCredentials.of(card)));
         try (Response created = cluster.adminOfA().realm(REALM).users().create(user)) {
             assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
         }

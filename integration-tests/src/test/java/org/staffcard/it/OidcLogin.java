@@ -94,6 +94,20 @@ final class OidcLogin {
         return JSON.readTree(tokens.body());
     }
 
+    /** Asks the token endpoint for new tokens with a refresh token; answers the raw response. */
+    HttpResponse<String> refresh(String refreshToken) throws IOException, InterruptedException {
+        return post(realmUrl + "/protocol/openid-connect/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken, "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET));
+    }
+
+    /** Posts a form in this login's browser (its cookies), without following the answer. */
+    HttpResponse<String> post(String url, Map<String, String> fields) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     String realmUrl() {
         return realmUrl;
     }

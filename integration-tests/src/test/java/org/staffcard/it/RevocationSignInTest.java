@@ -143,13 +143,12 @@ class RevocationSignInTest {
         user.setFirstName("花子");
         user.setLastName("佐藤");
         user.setEmail(username + "@example.lg.jp");
-        user.setAttributes(Map.of("cardUserId", List.of(card.card().cardUserId()),
-                "cardCertificateSha256", List.of(card.card().spkiSha256())));
+        user.setAttributes(Map.of("cardUserId", List.of(card.card().cardUserId())));
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType("password");
         password.setValue(STAFF_PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password, CardCredentials.of(card)));
         try (Response created = realm.admin().users().create(user)) {
             assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
             String location = created.getLocation().getPath();

@@ -123,13 +123,12 @@ final class ThroughputRealm {
         user.setEmailVerified(true);
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put("cardUserId", List.of(cardUserId));
-        attributes.put("cardCertificateSha256", List.of(card.card().spkiSha256()));
         user.setAttributes(attributes);
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password, CardCredentials.of(card)));
         try (Response created = realm.users().create(user)) {
             expectCreated(created, "the account " + username);
         }

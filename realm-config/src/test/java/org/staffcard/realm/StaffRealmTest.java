@@ -49,24 +49,43 @@ class StaffRealmTest {
 
         assertThat(staff.path("lastName").asText() + " " + staff.path("firstName").asText()).isEqualTo("山田 太郎");
         assertThat(staff.path("attributes").path("cardUserId").get(0).asText()).isEqualTo(DemoCard.cardUserId());
-        assertThat(staff.path("attributes").path("cardCertificateSha256").get(0).asText())
-                .isEqualTo(DemoCard.certificateSpkiSha256());
+        assertThat(staff.path("attributes").has("cardCertificateSha256")).isFalse();
     }
 
     @Test
-    void cardAttributesAreAdminOnlyAndCardUserIdIsValidatedForUniqueness() throws Exception {
+    void demoCardIsAStaffCardCredentialOfTheDemoCertificate() throws Exception {
+        JsonNode card = null;
+        for (JsonNode credential : REALM.path("users").get(0).path("credentials")) {
+            if (credential.path("type").asText().equals("staff-card")) {
+                card = credential;
+            }
+        }
+        assertThat(card).as("a staff-card credential on the demo staff member").isNotNull();
+        JsonNode data = new ObjectMapper().readTree(card.path("credentialData").asText());
+        X509Certificate certificate = DemoCard.certificate();
+
+        assertThat(data.path("cardUserId").asText()).isEqualTo(DemoCard.cardUserId());
+        assertThat(data.path("spkiSha256").asText()).isEqualTo(DemoCard.certificateSpkiSha256());
+        assertThat(data.path("serialHex").asText()).isEqualTo(certificate.getSerialNumber().toString(16));
+        assertThat(data.path("issuerDn").asText()).isEqualTo("CN=Staff Card Demo CA,O=Demo Prefecture,C=JP");
+        assertThat(data.path("profile").asText()).isEqualTo("jpki");
+        assertThat(card.path("userLabel").asText()).contains(DemoCard.cardUserId());
+    }
+
+    @Test
+    void cardUserIdIsAdminOnlyMultiValuedAndValidatedForUniqueness() throws Exception {
         JsonNode profile = new ObjectMapper().readTree(REALM.path("components")
                 .path("org.keycloak.userprofile.UserProfileProvider").get(0)
                 .path("config").path("kc.user.profile.config").get(0).asText());
 
         for (JsonNode attribute : profile.path("attributes")) {
             String name = attribute.path("name").asText();
-            if (name.equals("cardUserId") || name.equals("cardCertificateSha256")) {
+            assertThat(name).isNotEqualTo("cardCertificateSha256");
+            if (name.equals("cardUserId")) {
                 assertThat(attribute.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
                 assertThat(attribute.path("permissions").path("view").toString()).isEqualTo("[\"admin\"]");
-            }
-            if (name.equals("cardUserId")) {
                 assertThat(attribute.path("validations").has("staff-card-user-id")).isTrue();
+                assertThat(attribute.path("multivalued").asBoolean()).isTrue();
             }
         }
     }

@@ -4,6 +4,7 @@
   The card + password page. The authenticator sets cardChallenge (43 base64url characters) and cardAgentPorts
   ("47130,47131,47132"); the script asks the card agent to sign the challenge and posts its answer, unchanged, in
   the hidden cardAssertion field together with the password. The PIN is typed in the agent's own window only.
+  A second small form below it opens self-service enrolment (staff-card-enrol.ftl) for a staff member's new card.
 
   The script's texts travel as data-* attributes on #staff-card-login: the message key staffCardNoReader becomes
   data-staff-card-no-reader, which the browser hands back as dataset.staffCardNoReader, the key itself.
@@ -57,6 +58,13 @@
                         ${msg("staffCardSubmit")}
                     </button>
                 </div>
+            </form>
+
+            <form id="staff-card-enrol-link" class="staff-card-enrol-link" action="${url.loginAction}" method="post">
+                <input type="hidden" name="staffcardEnrol" value="start">
+                <button id="staff-card-enrol-start" type="submit" class="${properties.kcButtonLinkClass!}">
+                    ${msg("staffCardEnrolLink")}
+                </button>
             </form>
         </div>
         <script type="module" src="${url.resourcesPath}/js/staff-card-login.js"></script>

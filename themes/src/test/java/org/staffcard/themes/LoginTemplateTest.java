@@ -52,20 +52,51 @@ class LoginTemplateTest {
     }
 
     @Test
-    void renderedPageHasOnlyThePasswordAndTheAssertionAsFields() throws Exception {
+    void renderedSignInFormHasOnlyThePasswordAndTheAssertionAsFields() throws Exception {
         String page = render(LoginThemeSources.bundle("en"));
 
-        assertThat(names(page)).containsExactly("password", "cardAssertion");
+        assertThat(names(form(page, "staff-card-form"))).containsExactly("password", "cardAssertion");
         assertThat(page).contains("action=\"" + LOGIN_ACTION.replace("&", "&amp;") + "\" method=\"post\"");
         assertThat(page).contains("autocomplete=\"current-password\"");
     }
 
     @Test
-    void renderedPageHasOneSubmitButtonLabelledSignInWithCard() throws Exception {
-        String page = render(LoginThemeSources.bundle("en"));
+    void renderedSignInFormHasOneSubmitButtonLabelledSignInWithCard() throws Exception {
+        String signIn = form(render(LoginThemeSources.bundle("en")), "staff-card-form");
 
-        assertThat(page.split("type=\"submit\"", -1)).hasSize(2);
-        assertThat(page).containsPattern("<button id=\"staff-card-submit\"[^>]*>\\s*Sign in with card\\s*</button>");
+        assertThat(signIn.split("type=\"submit\"", -1)).hasSize(2);
+        assertThat(signIn).containsPattern("<button id=\"staff-card-submit\"[^>]*>\\s*Sign in with card\\s*</button>");
+    }
+
+    @Test
+    void renderedPageOffersEnrolmentInAFormOfItsOwnWithoutThePassword() throws Exception {
+        String enrol = form(render(LoginThemeSources.bundle("ja")), "staff-card-enrol-link");
+
+        assertThat(names(enrol)).containsExactly("staffcardEnrol");
+        assertThat(enrol).contains("value=\"start\"").contains("初めてカードを使う方");
+    }
+
+    @Test
+    void enrolmentAccountStepAsksForUsernamePasswordAndCode() throws Exception {
+        String page = render("staff-card-enrol.ftl", LoginThemeSources.bundle("en"), null, "account");
+
+        assertThat(names(page)).containsExactly("staffcardEnrol", "username", "password", "enrolmentCode");
+        assertThat(page).contains("name=\"staffcardEnrol\" value=\"account\"")
+                .contains("autocomplete=\"one-time-code\"").doesNotContain("data-challenge");
+    }
+
+    @Test
+    void enrolmentCardStepHasNoPasswordAndGivesTheScriptTheChallengeAndItsOwnReadyText() throws Exception {
+        Properties english = LoginThemeSources.bundle("en");
+        String page = render("staff-card-enrol.ftl", english, null, "card");
+
+        assertThat(names(page)).containsExactly("staffcardEnrol", "cardAssertion", "cardProfile");
+        assertThat(page).contains("data-challenge=\"" + CHALLENGE + "\"").contains("js/staff-card-login.js");
+        assertThat(attribute(page, "data-staff-card-state-ready"))
+                .isEqualTo(english.getProperty("staffCardEnrolStateReady"));
+        for (String key : LoginThemeSources.scriptMessageKeys()) {
+            assertThat(page).as(key).contains(LoginThemeSources.dataAttributeFor(key) + "=");
+        }
     }
 
     @Test
@@ -122,6 +153,11 @@ class LoginTemplateTest {
 
     private static String render(Properties messages, Map<String, String> message)
             throws IOException, TemplateException {
+        return render("staff-card-login.ftl", messages, message, null);
+    }
+
+    private static String render(String template, Properties messages, Map<String, String> message,
+                                 String enrolStep) throws IOException, TemplateException {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
         configuration.setDefaultEncoding("UTF-8");
@@ -134,7 +170,8 @@ class LoginTemplateTest {
         model.put("msg", (TemplateMethodModelEx) arguments -> new MessageFormat(
                 messages.getProperty(arguments.get(0).toString(), arguments.get(0).toString()), Locale.ROOT)
                 .format(arguments.subList(1, arguments.size()).toArray()));
-        model.put("url", Map.of("loginAction", LOGIN_ACTION, "resourcesPath", "/resources/v1/login/staff-card"));
+        model.put("url", Map.of("loginAction", LOGIN_ACTION, "resourcesPath", "/resources/v1/login/staff-card",
+                "loginRestartFlowUrl", "https://sso.example.lg.jp/realms/staff/login-actions/restart"));
         model.put("properties", Map.of());
         model.put("messagesPerField", new NoFieldErrors());
         model.put("cardChallenge", CHALLENGE);
@@ -142,10 +179,20 @@ class LoginTemplateTest {
         if (message != null) {
             model.put("message", message);
         }
+        if (enrolStep != null) {
+            model.put("enrolStep", enrolStep);
+        }
 
         StringWriter page = new StringWriter();
-        configuration.getTemplate("staff-card-login.ftl").process(model, page);
+        configuration.getTemplate(template).process(model, page);
         return page.toString();
+    }
+
+    /** The text of the form with {@code id}, from its opening tag to its end. */
+    private static String form(String page, String id) {
+        int start = page.indexOf("<form id=\"" + id + "\"");
+        assertThat(start).as("the page has form %s", id).isNotNegative();
+        return page.substring(start, page.indexOf("</form>", start));
     }
 
     private static List<String> names(String page) {

@@ -17,7 +17,7 @@ class MessageBundleKeysTest {
             "cardCertificateExpired", "cardCertificateUntrusted", "cardSignatureInvalid", "cardChallengeExpired",
             "cardUnknown", "cardNotEnrolled", "invalidCardOrPassword", "cardLoginUnavailable",
             "accountTemporarilyDisabledMessage", "accountPermanentlyDisabledMessage", "cardCertificateRevoked",
-            "cardRevocationUnavailable", "cardOfOtherAccount", "cardIssuerNotAccepted");
+            "cardRevocationUnavailable", "cardOfOtherAccount", "cardIssuerNotAccepted", "cardBindingRevoked");
 
     @Test
     void japaneseAndEnglishHaveTheSameKeys() {

@@ -125,6 +125,30 @@ public final class CardAssertionValidator {
         return new ValidatedCard(assertion.cardUserId(), leaf, revocation);
     }
 
+    /**
+     * Runs the certificate checks alone, without a signature or a revocation look-up: what an admin's binding of a
+     * card needs, where no card is present to sign. The card proves its key at every sign-in, and its revocation
+     * status is looked up then.
+     *
+     * @param certificateChain the card's certificate, then any intermediates, DER
+     * @return the leaf certificate once every check passed
+     * @throws CardValidationException the first check that failed, as its own subclass
+     */
+    public X509Certificate checkCertificate(List<byte[]> certificateChain) throws CardValidationException {
+        List<X509Certificate> chain = CertificateChainDecoder.decode(certificateChain);
+        X509Certificate leaf = chain.get(0);
+        CertificateIdentity leafIdentity = CertificateIdentity.of(leaf);
+
+        DigitalSignaturePurposeCheck.check(leaf, leafIdentity);
+        extendedKeyUsageCheck.check(leaf, leafIdentity);
+        certificatePolicyCheck.check(leaf, leafIdentity);
+
+        CardCertificatePath path = CardCertificatePath.of(chain, trustAnchors);
+        validityCheck.check(path, leafIdentity);
+        trustedPathCheck.check(path, leafIdentity);
+        return leaf;
+    }
+
     /** The trusted path has been validated, so the leaf's issuer is either the next certificate or the anchor. */
     private static X509Certificate issuerOf(CardCertificatePath path) {
         return path.leafIssuer().orElseThrow(() -> new IllegalStateException("a validated path has an issuer"));

@@ -5,6 +5,9 @@
  *
  * Every text shown comes from a data-* attribute of #staff-card-login (see staff-card-login.ftl) and is put on
  * the page with textContent; nothing the agent sends is ever treated as HTML.
+ *
+ * The enrolment page (staff-card-enrol.ftl) uses this script too: it has no password field, and a hidden
+ * cardProfile field that receives the card type the agent reports, so the server can record it with the card.
  */
 
 // What the user should do for each error code the agent answers (docs/protocol.md, "From the agent"). The status
@@ -57,11 +60,14 @@ const alertText = document.getElementById("staff-card-alert-text");
 const passwordInput = document.getElementById("password");
 const assertionInput = document.getElementById("cardAssertion");
 const submitButton = document.getElementById("staff-card-submit");
+const profileInput = document.getElementById("cardProfile");
 
 const challenge = root.dataset.challenge || "";
 const ports = parsePorts(root.dataset.agentPorts);
 
 let agentPort = null;
+// The card type the agent last reported ("JPKI" or "PIV"); only the enrolment page posts it.
+let agentProfile = null;
 let signing = false;
 let pollRound = 0;
 let pollTimer = null;
@@ -119,7 +125,9 @@ function setBusy(busy) {
     submitButton.disabled = busy;
     form.setAttribute("aria-busy", String(busy));
     // Read-only rather than disabled: a disabled field would be left out of the posted form.
-    passwordInput.readOnly = busy;
+    if (passwordInput) {
+        passwordInput.readOnly = busy;
+    }
 }
 
 // Sends one request to the agent and reads the whole answer, all within timeoutMs.
@@ -243,6 +251,7 @@ async function checkAgent() {
     }
 
     const status = found.status;
+    agentProfile = typeof status.profile === "string" ? status.profile : null;
     if (status.protocol !== PROTOCOL_VERSION) {
         showStatus(message("staffCardAgentVersionMismatch"), "problem");
         return { port: null, ready: false };
@@ -288,6 +297,7 @@ function openEvents(port) {
             return;
         }
         agentPort = port;
+        agentProfile = typeof body.profile === "string" ? body.profile : agentProfile;
         showReaderState(body.state);
     };
     CARD_EVENTS.forEach((name) => source.addEventListener(name, onEvent));
@@ -364,6 +374,9 @@ async function signIn() {
 
     if (answer.outcome === "answered" && answer.status === 200) {
         assertionInput.value = answer.text;
+        if (profileInput && agentProfile) {
+            profileInput.value = agentProfile.toLowerCase();
+        }
         form.submit();
         return true;
     }
@@ -387,7 +400,7 @@ async function onSubmit(event) {
         showAlert(message("staffCardChallengeMissing"));
         return;
     }
-    if (passwordInput.value === "") {
+    if (passwordInput && passwordInput.value === "") {
         showAlert(message("staffCardPasswordRequired"));
         passwordInput.focus();
         return;

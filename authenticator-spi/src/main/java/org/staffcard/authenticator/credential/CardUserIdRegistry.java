@@ -1,0 +1,35 @@
+package org.staffcard.authenticator.credential;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.staffcard.authenticator.StaffCardAttributes;
+
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Answers whether a card user ID is held by another account of the realm, ignoring case. Sign-in matches exactly;
+ * refusing case-only differences at every write means no two staff can ever hold IDs that a person reads as the
+ * same. Used by the user-profile validator and by every binding of a card.
+ */
+public final class CardUserIdRegistry {
+
+    private CardUserIdRegistry() {
+    }
+
+    /** @param self the account being written, or null for a new one */
+    public static boolean heldByAnother(KeycloakSession session, RealmModel realm, String cardUserId,
+                                        UserModel self) {
+        String folded = cardUserId.toLowerCase(Locale.ROOT);
+        // The store may match attribute values exactly, so the common case variants are asked for one by one.
+        // A mixed-case variant of an existing ID (aB12cd beside AB12CD) is caught only when the store itself
+        // matches without case; sign-in still compares exactly, so such a pair never signs in the wrong person.
+        return Stream.of(cardUserId, folded, cardUserId.toUpperCase(Locale.ROOT)).distinct()
+                .flatMap(variant -> session.users().searchForUserByUserAttributeStream(realm,
+                        StaffCardAttributes.CARD_USER_ID, variant))
+                .filter(other -> self == null || !other.getId().equals(self.getId()))
+                .anyMatch(other -> other.getAttributeStream(StaffCardAttributes.CARD_USER_ID)
+                        .anyMatch(held -> held.toLowerCase(Locale.ROOT).equals(folded)));
+    }
+}

@@ -1,0 +1,450 @@
+package org.staffcard.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.staffcard.it.OidcLogin.LoginPage;
+import org.staffcard.virtualcard.DemoCard;
+import org.staffcard.virtualcard.TestCardSpec;
+import org.staffcard.virtualcard.TestCertificateAuthority;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A card's life on the real Keycloak distribution: an admin binds a card over the staff-cards API; a second staff
+ * member enrols the demo card by self-service with a one-time code in Chromium, through the real card agent, pcscd
+ * and the virtual card, and signs in with it; the admin revokes it as lost, which ends that person's sessions at
+ * once, refuses the card at the next sign-in, and leaves admin events saying who revoked it and why.
+ */
+@KeycloakIntegrationTest(config = StaffCardServerConfig.class)
+class CardLifecycleTest {
+
+    private static final String ORIGIN = CardStack.KEYCLOAK_ORIGIN;
+    private static final String PASSWORD = "Staff-Passw0rd";
+    private static final String DESK_CLIENT = "card-desk";
+    private static final String READER_CLIENT = "card-reader";
+    private static final Pattern ENROL_FORM_ACTION =
+            Pattern.compile("id=\"staff-card-enrol-(?:form|link)\"[^>]*action=\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectRealm(fromJson = "/staff-realm.json")
+    ManagedRealm realm;
+
+    private static HttpServer app;
+    private static final CompletableFuture<String> CALLBACK = new CompletableFuture<>();
+
+    private CardStack cardStack;
+    private TestCertificateAuthority staffCa;
+    private StaffCardsApi desk;
+    private StaffCardsApi reader;
+
+    @BeforeAll
+    static void startBusinessApp() throws Exception {
+        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 8081), 0);
+        app.createContext("/callback", exchange -> {
+            CALLBACK.complete(exchange.getRequestURI().toString());
+            byte[] page = "<html><body><h1 id=\"signed-in\">Signed in</h1></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        app.start();
+    }
+
+    @AfterAll
+    static void stopBusinessApp() {
+        app.stop(0);
+    }
+
+    @BeforeEach
+    void prepare() throws Exception {
+        cardStack = CardStack.get();
+        if (realm.admin().clients().findByClientId(DESK_CLIENT).isEmpty()) {
+            serviceAccount(DESK_CLIENT, "manage-users", "view-users");
+            serviceAccount(READER_CLIENT, "view-users");
+        }
+        desk = new StaffCardsApi(ORIGIN, "staff", () -> clientToken(DESK_CLIENT));
+        reader = new StaffCardsApi(ORIGIN, "staff", () -> clientToken(READER_CLIENT));
+        staffCa = TestCertificateAuthority.create("CN=Lifecycle Staff Card CA, O=Test Org, C=JP");
+        trust(staffCa);
+    }
+
+    @Test
+    void cardIsBoundEnrolledUsedAndRevokedWithItsSessions() throws Exception {
+        // An admin binds a card of the realm's CA to an account over the API; the account signs in with it.
+        String tanakaId = createStaff("tanaka.ichiro", null);
+        SoftwareCard tanakaCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-0001")));
+        StaffCardsApi.Answer bound = desk.bind("tanaka.ichiro", "LIFE-0001", tanakaCard.card().certificate(), "jpki");
+        assertThat(bound.status()).as(bound.body().toString()).isEqualTo(201);
+        assertThat(bound.body().path("status").asText()).isEqualTo("active");
+        assertThat(signInWithSoftwareCard(tanakaCard).statusCode()).isEqualTo(302);
+        JsonNode tanakaCards = desk.list("tanaka.ichiro").body();
+        assertThat(tanakaCards).hasSize(1);
+        assertThat(tanakaCards.get(0).path("lastUsedAt").asText()).isNotEmpty();
+        assertThat(realm.admin().users().get(tanakaId).toRepresentation().getAttributes().get("cardUserId"))
+                .containsExactly("LIFE-0001");
+
+        // The demo card in the reader changes hands: its first holder leaves, a new staff member gets a code.
+        String yamadaId = realm.admin().users().searchByUsername("yamada.taro", true).get(0).getId();
+        realm.admin().users().delete(yamadaId).close();
+        String satoId = createStaff("sato.hanako", null);
+        StaffCardsApi.Answer code = desk.issueEnrolmentCode("sato.hanako");
+        assertThat(code.status()).isEqualTo(201);
+        assertThat(code.cacheControl()).contains("no-store");
+        assertThat(code.body().path("code").asText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+
+        // Self-service enrolment in Chromium, through the real agent and the virtual card.
+        enrolInChromium("sato.hanako", code.body().path("code").asText());
+        JsonNode satoCards = desk.list("sato.hanako").body();
+        assertThat(satoCards).hasSize(1);
+        JsonNode satoCard = satoCards.get(0);
+        assertThat(satoCard.path("cardUserId").asText()).isEqualTo(DemoCard.cardUserId());
+        assertThat(satoCard.path("spkiSha256").asText()).isEqualTo(DemoCard.certificateSpkiSha256());
+        assertThat(satoCard.path("profile").asText()).isEqualTo("jpki");
+        assertThat(realm.admin().users().get(satoId).toRepresentation().getAttributes().get("cardUserId"))
+                .containsExactly(DemoCard.cardUserId());
+        List<CredentialRepresentation> credentialsTab = realm.admin().users().get(satoId).credentials();
+        assertThat(credentialsTab).extracting(CredentialRepresentation::getType)
+                .contains("staff-card").doesNotContain("staff-card-enrolment-code");
+        assertThat(lastEvent("UPDATE_CREDENTIAL").getUserId()).isEqualTo(satoId);
+
+        // The new holder signs in with the card and password, through the agent, and gets a refresh token.
+        OidcLogin login = new OidcLogin(ORIGIN);
+        LoginPage page = login.open();
+        HttpResponse<String> signedIn = login.submit(page, cardStack.sign(page.challenge()), PASSWORD);
+        assertThat(signedIn.statusCode()).as(LoginPage.errorText(signedIn.body())).isEqualTo(302);
+        String refreshToken = login.redeem(signedIn).path("refresh_token").asText();
+        assertThat(realm.admin().users().get(satoId).getUserSessions()).hasSize(2);
+
+        // The card is reported lost: revoking it ends both of its sessions at once.
+        StaffCardsApi.Answer revoked = desk.revoke("sato.hanako", satoCard.path("id").asText(), "lost",
+                "reported by phone");
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+        assertThat(revoked.body().path("status").asText()).isEqualTo("revoked");
+        assertThat(revoked.body().path("sessionsEnded").asInt()).isEqualTo(2);
+        assertThat(revoked.body().path("revocation").path("reason").asText()).isEqualTo("lost");
+        assertThat(realm.admin().users().get(satoId).getUserSessions()).isEmpty();
+        HttpResponse<String> refreshed = login.refresh(refreshToken);
+        assertThat(refreshed.statusCode()).isEqualTo(400);
+        assertThat(refreshed.body()).contains("invalid_grant");
+        assertThat(realm.admin().users().get(tanakaId).getUserSessions()).as("other staff keep their sessions")
+                .hasSize(1);
+
+        // The next sign-in with the revoked card is refused, saying so.
+        OidcLogin again = new OidcLogin(ORIGIN);
+        LoginPage againPage = again.open();
+        HttpResponse<String> refused = again.submit(againPage, cardStack.sign(againPage.challenge()), PASSWORD);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains(ThemeMessages.english("cardBindingRevoked"));
+        EventRepresentation refusal = lastEvent("LOGIN_ERROR");
+        assertThat(refusal.getError()).isEqualTo("card_binding_revoked");
+        assertThat(refusal.getDetails()).containsEntry("card_binding_revocation_reason", "lost");
+
+        // Admin events say who did what to which account, and why.
+        String deskUserId = realm.admin().clients().get(clientId(DESK_CLIENT)).getServiceAccountUser().getId();
+        List<AdminEventRepresentation> events = realm.admin().getAdminEvents().stream()
+                .filter(e -> "STAFF_CARD".equals(e.getResourceType())).toList();
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getOperationType()).isEqualTo("CREATE");
+            assertThat(e.getResourcePath()).startsWith("users/" + tanakaId + "/staff-cards/");
+            assertThat(e.getAuthDetails().getUserId()).isEqualTo(deskUserId);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getOperationType()).isEqualTo("CREATE");
+            assertThat(e.getResourcePath()).isEqualTo("users/" + satoId + "/staff-cards/enrolment-code");
+            assertThat(e.getRepresentation()).doesNotContain(code.body().path("code").asText());
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getOperationType()).isEqualTo("ACTION");
+            assertThat(e.getResourcePath()).isEqualTo("users/" + satoId + "/staff-cards/"
+                    + satoCard.path("id").asText());
+            assertThat(e.getAuthDetails().getUserId()).isEqualTo(deskUserId);
+            assertThat(e.getDetails()).containsEntry("reason", "lost").containsEntry("note", "reported by phone");
+            JsonNode what = JSON.readTree(e.getRepresentation());
+            assertThat(what.path("action").asText()).isEqualTo("revoke");
+            assertThat(what.path("reason").asText()).isEqualTo("lost");
+            assertThat(what.path("sessionsEnded").asInt()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aViewOnlyCallerListsCardsButCannotBindRevokeOrIssueCodes() {
+        createStaff("view.only.target", null);
+        SoftwareCard card = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-VIEW-1")));
+
+        assertThat(reader.list("view.only.target").status()).isEqualTo(200);
+        assertThat(reader.bind("view.only.target", "LIFE-VIEW-1", card.card().certificate(), null).status())
+                .isEqualTo(403);
+        assertThat(reader.issueEnrolmentCode("view.only.target").status()).isEqualTo(403);
+        assertThat(reader.revoke("view.only.target", "any", "lost", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCallerWithoutATokenIsAskedToAuthenticate() {
+        StaffCardsApi anonymous = new StaffCardsApi(ORIGIN, "staff", () -> null);
+
+        StaffCardsApi.Answer answer = anonymous.list("yamada.taro");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().path("error").asText()).isEqualTo("not_authenticated");
+    }
+
+    @Test
+    void badInputIsRefusedWithItsOwnError() {
+        createStaff("bad.input", null);
+        String pem = StaffCardsApi.pem(staffCa.issue(TestCardSpec.of("LIFE-BAD-1")).certificate());
+        String untrusted = StaffCardsApi.pem(TestCertificateAuthority.create("CN=Unknown CA, O=Elsewhere, C=JP")
+                .issue(TestCardSpec.of("LIFE-BAD-2")).certificate());
+        String cards = "/users/bad.input/cards";
+
+        assertError(desk.send("POST", cards, "not json"), 400, "body_not_json");
+        assertError(desk.send("POST", cards, "{\"cardUserId\":\"X1\",\"certificate\":\"" + escaped(pem)
+                + "\",\"colour\":\"red\"}"), 400, "unknown_field");
+        assertError(desk.send("POST", cards, "{\"cardUserId\":\"X1\"}"), 400, "certificate_missing");
+        assertError(desk.send("POST", cards, "{\"certificate\":\"" + escaped(pem) + "\"}"), 400,
+                "card_user_id_missing");
+        assertError(desk.send("POST", cards, "{\"cardUserId\":\"X1\",\"certificate\":\"bm90IGEgY2VydA==\"}"),
+                400, "invalid_card_assertion");
+        assertError(desk.send("POST", cards, "{\"cardUserId\":\"has space\",\"certificate\":\"" + escaped(pem)
+                + "\"}"), 400, "card_user_id_malformed");
+        assertError(desk.send("POST", cards, "{\"cardUserId\":\"X1\",\"certificate\":\"" + escaped(untrusted)
+                + "\"}"), 400, "card_certificate_untrusted");
+        assertError(desk.send("POST", cards, "{\"cardUserId\":\"X1\",\"profile\":\"magstripe\",\"certificate\":\""
+                + escaped(pem) + "\"}"), 400, "profile_unknown");
+        assertError(desk.send("POST", "/users/bad.input/enrolment-code", "{\"validHours\":10000}"), 400,
+                "valid_hours_out_of_range");
+        assertError(desk.send("POST", "/users/nobody.here/cards", "{}"), 404, "user_not_found");
+
+        StaffCardsApi.Answer bound = desk.send("POST", cards, "{\"cardUserId\":\"X1\",\"certificate\":\""
+                + escaped(pem) + "\"}");
+        assertThat(bound.status()).isEqualTo(201);
+        String revoke = cards + "/" + bound.body().path("id").asText() + "/revoke";
+        assertError(desk.send("POST", revoke, "{}"), 400, "reason_missing");
+        assertError(desk.send("POST", revoke, "{\"reason\":\"misplaced\"}"), 400, "reason_unknown");
+        assertError(desk.send("POST", cards + "/no-such-card/revoke", "{\"reason\":\"lost\"}"), 404,
+                "card_not_found");
+        assertThat(desk.send("POST", revoke, "{\"reason\":\"replaced\"}").status()).isEqualTo(200);
+        assertError(desk.send("POST", revoke, "{\"reason\":\"replaced\"}"), 409, "card_already_revoked");
+    }
+
+    @Test
+    void aCardUserIdHeldByAnotherAccountIsRefusedIgnoringCase() {
+        createStaff("first.holder", null);
+        createStaff("second.holder", null);
+        SoftwareCard card = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-TAKEN")));
+        SoftwareCard other = new SoftwareCard(staffCa.issue(TestCardSpec.of("life-taken")));
+        assertThat(desk.bind("first.holder", "LIFE-TAKEN", card.card().certificate(), null).status()).isEqualTo(201);
+
+        assertError(desk.bind("second.holder", "life-taken", other.card().certificate(), null), 409,
+                "card_user_id_taken");
+        assertError(desk.bind("first.holder", "LIFE-TAKEN", card.card().certificate(), null), 409,
+                "card_already_bound");
+    }
+
+    @Test
+    void aReplacementCardWorksBesideTheOldOneUntilTheOldIsRevoked() throws Exception {
+        createStaff("two.cards", null);
+        SoftwareCard oldCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-OLD")));
+        SoftwareCard newCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-NEW")));
+        String oldId = desk.bind("two.cards", "LIFE-OLD", oldCard.card().certificate(), null).body().path("id")
+                .asText();
+        assertThat(desk.bind("two.cards", "LIFE-NEW", newCard.card().certificate(), null).status()).isEqualTo(201);
+
+        assertThat(signInWithSoftwareCard(oldCard).statusCode()).isEqualTo(302);
+        assertThat(signInWithSoftwareCard(newCard).statusCode()).isEqualTo(302);
+        assertThat(desk.revoke("two.cards", oldId, "replaced", null).status()).isEqualTo(200);
+
+        assertThat(signInWithSoftwareCard(oldCard).statusCode()).isEqualTo(200);
+        assertThat(signInWithSoftwareCard(newCard).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aWrongEnrolmentCodeIsRefusedAndCountsAsAFailedSignIn() throws Exception {
+        String userId = createStaff("wrong.code", null);
+        assertThat(desk.issueEnrolmentCode("wrong.code").status()).isEqualTo(201);
+        OidcLogin login = new OidcLogin(ORIGIN);
+        String loginPage = login.get(login.authorizationUrl()).body();
+
+        HttpResponse<String> accountPage = login.post(formAction(loginPage), Map.of("staffcardEnrol", "start"));
+        HttpResponse<String> refused = login.post(formAction(accountPage.body()), Map.of("staffcardEnrol", "account",
+                "username", "wrong.code", "password", PASSWORD, "enrolmentCode", "AAAA-BBBB-CCCC-DDDD"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains(ThemeMessages.english("staffCardEnrolInvalid"))
+                .doesNotContain("data-challenge");
+        assertThat(lastEvent("LOGIN_ERROR").getError()).isEqualTo("card_enrolment_code_invalid");
+        assertThat(((Number) realm.admin().attackDetection().bruteForceUserStatus(userId).get("numFailures"))
+                .intValue()).isEqualTo(1);
+        assertThat(desk.list("wrong.code").body()).isEmpty();
+    }
+
+    private void enrolInChromium(String username, String code) throws Exception {
+        OidcLogin login = new OidcLogin(ORIGIN);
+        WebDriver browser = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(login.authorizationUrl());
+            wait.until(b -> !b.findElements(By.id("staff-card-enrol-start")).isEmpty());
+            browser.findElement(By.id("staff-card-enrol-start")).click();
+
+            wait.until(b -> !b.findElements(By.id("staff-card-enrol-form")).isEmpty());
+            Chromium.screenshot(browser, "card-enrolment-account.png");
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.id("enrolmentCode")).sendKeys(code);
+            browser.findElement(By.id("staff-card-enrol-continue")).click();
+
+            wait.until(b -> !b.findElements(By.id("staff-card-status")).isEmpty()
+                    && "ready".equals(b.findElement(By.id("staff-card-status")).getAttribute("data-state")));
+            Chromium.screenshot(browser, "card-enrolment-card-ready.png");
+            browser.findElement(By.id("staff-card-submit")).click();
+            wait.until(b -> b.getCurrentUrl().startsWith(OidcLogin.REDIRECT_URI)
+                    || !b.findElements(By.cssSelector(".pf-v5-c-alert__title, .kc-feedback-text")).isEmpty());
+            Chromium.screenshot(browser, "card-enrolment-done.png");
+            assertThat(browser.getCurrentUrl()).as(LoginPage.errorText(browser.getPageSource()))
+                    .startsWith(OidcLogin.REDIRECT_URI);
+        } finally {
+            browser.quit();
+        }
+        String callback = CALLBACK.get(10, TimeUnit.SECONDS);
+        assertThat(login.redeemCode(OidcLogin.queryParameter(callback, "code")).path("id_token").asText())
+                .isNotEmpty();
+    }
+
+    private HttpResponse<String> signInWithSoftwareCard(SoftwareCard card) throws Exception {
+        OidcLogin login = new OidcLogin(ORIGIN);
+        LoginPage page = login.open();
+        return login.submit(page, card.assertion(ORIGIN, page.challenge()), PASSWORD);
+    }
+
+    /** A staff account with a password and, when given, a card user ID but no card yet. */
+    private String createStaff(String username, String cardUserId) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setFirstName("花子");
+        user.setLastName("佐藤");
+        user.setEmail(username + "@example.lg.jp");
+        if (cardUserId != null) {
+            user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
+        }
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response created = realm.admin().users().create(user)) {
+            assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
+            String path = created.getLocation().getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** A confidential client whose service account holds the given realm-management roles. */
+    private void serviceAccount(String clientId, String... roles) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setSecret(clientId + "-secret");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        realm.admin().clients().create(client).close();
+
+        String serviceUser = realm.admin().clients().get(clientId(clientId)).getServiceAccountUser().getId();
+        String management = clientId("realm-management");
+        List<RoleRepresentation> granted = java.util.Arrays.stream(roles)
+                .map(role -> realm.admin().clients().get(management).roles().get(role).toRepresentation())
+                .toList();
+        realm.admin().users().get(serviceUser).roles().clientLevel(management).add(granted);
+    }
+
+    private String clientId(String clientId) {
+        return realm.admin().clients().findByClientId(clientId).get(0).getId();
+    }
+
+    private static String clientToken(String clientId) {
+        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret="
+                + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ORIGIN + "/realms/staff/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("token for " + clientId + ": " + answer.body()).isEqualTo(200);
+            return JSON.readTree(answer.body()).path("access_token").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private void trust(TestCertificateAuthority authority) {
+        String id = realm.admin().flows().getExecutions("staff card browser").stream()
+                .filter(e -> "staff-card-password".equals(e.getProviderId()))
+                .findFirst().orElseThrow().getAuthenticationConfig();
+        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(id);
+        config.getConfig().merge("staffcard.trustAnchorsPem", StaffCardsApi.pem(authority.certificate()),
+                (existing, added) -> existing + "\n" + added);
+        realm.admin().flows().updateAuthenticatorConfig(id, config);
+    }
+
+    private EventRepresentation lastEvent(String type) {
+        List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, null, null, null, null, 0, 1);
+        assertThat(events).as("a " + type + " event").isNotEmpty();
+        return events.get(0);
+    }
+
+    private static String formAction(String html) {
+        Matcher action = ENROL_FORM_ACTION.matcher(html);
+        assertThat(action.find()).as("an enrolment form in " + html.substring(0, Math.min(400, html.length())))
+                .isTrue();
+        return action.group(1).replace("&amp;", "&");
+    }
+
+    private static String escaped(String text) {
+        return text.replace("\n", "\\n");
+    }
+
+    private static void assertError(StaffCardsApi.Answer answer, int status, String error) {
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+        assertThat(answer.body().path("error").asText()).isEqualTo(error);
+    }
+}
