@@ -103,20 +103,9 @@ public final class CardAssertionValidator {
 
         algorithmAllowList.check(assertion.algorithm());
 
-        List<X509Certificate> chain = CertificateChainDecoder.decode(assertion.certificateChain());
-        X509Certificate leaf = chain.get(0);
+        CardCertificatePath path = checkedPath(assertion.certificateChain());
+        X509Certificate leaf = path.leaf();
         CertificateIdentity leafIdentity = CertificateIdentity.of(leaf);
-
-        DigitalSignaturePurposeCheck.check(leaf, leafIdentity);
-        extendedKeyUsageCheck.check(leaf, leafIdentity);
-        certificatePolicyCheck.check(leaf, leafIdentity);
-
-        CardCertificatePath path = CardCertificatePath.build(chain, intermediates, trustAnchors);
-        validityCheck.check(path, leafIdentity);
-
-        trustedPathCheck.check(path, leafIdentity);
-
-        issuerAcceptanceCheck.check(leaf, leafIdentity);
 
         AssertionSignatureCheck.check(assertion, leaf, leafIdentity, expectedOrigin, challenge);
 
@@ -135,6 +124,11 @@ public final class CardAssertionValidator {
      * @throws CardValidationException the first check that failed, as its own subclass
      */
     public X509Certificate checkCertificate(List<byte[]> certificateChain) throws CardValidationException {
+        return checkedPath(certificateChain).leaf();
+    }
+
+    /** The certificate checks, in order: purpose, extended key usage, policy, validity, trusted path, issuer. */
+    private CardCertificatePath checkedPath(List<byte[]> certificateChain) throws CardValidationException {
         List<X509Certificate> chain = CertificateChainDecoder.decode(certificateChain);
         X509Certificate leaf = chain.get(0);
         CertificateIdentity leafIdentity = CertificateIdentity.of(leaf);
@@ -143,10 +137,13 @@ public final class CardAssertionValidator {
         extendedKeyUsageCheck.check(leaf, leafIdentity);
         certificatePolicyCheck.check(leaf, leafIdentity);
 
-        CardCertificatePath path = CardCertificatePath.of(chain, trustAnchors);
+        CardCertificatePath path = CardCertificatePath.build(chain, intermediates, trustAnchors);
         validityCheck.check(path, leafIdentity);
+
         trustedPathCheck.check(path, leafIdentity);
-        return leaf;
+
+        issuerAcceptanceCheck.check(leaf, leafIdentity);
+        return path;
     }
 
     /** The trusted path has been validated, so the leaf's issuer is either the next certificate or the anchor. */
