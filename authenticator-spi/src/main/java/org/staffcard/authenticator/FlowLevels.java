@@ -1,0 +1,62 @@
+package org.staffcard.authenticator;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.conditional.ConditionalLoaAuthenticatorFactory;
+import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.authentication.authenticators.util.LoAUtil;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the browser flow's "Condition - Level of Authentication" sub-flows say about a card step: the level of the
+ * sub-flow it sits in, and whether a later sub-flow of a higher level will run for this request.
+ */
+final class FlowLevels {
+
+    private FlowLevels() {
+    }
+
+    /** The level of the condition beside this execution in its sub-flow, if it sits in a level sub-flow. */
+    static Optional<Integer> levelOfThisStep(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        return realm.getAuthenticationExecutionsStream(context.getExecution().getParentFlow())
+                .filter(execution -> ConditionalLoaAuthenticatorFactory.PROVIDER_ID.equals(execution.getAuthenticator()))
+                .filter(AuthenticationExecutionModel::isEnabled)
+                .map(execution -> configOf(realm, execution))
+                .filter(Objects::nonNull)
+                .map(LoAUtil::getLevelFromLoaConditionConfiguration)
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** The level the relying party asked for (acr_values, the claims parameter or the client's default). */
+    static int requestedLevel(AuthenticationFlowContext context) {
+        return new AcrStore(context.getSession(), context.getAuthenticationSession())
+                .getRequestedLevelOfAuthentication(context.getTopLevelFlow());
+    }
+
+    /** The levels the top-level flow has a condition for. */
+    static Collection<Integer> levelsInFlow(AuthenticationFlowContext context) {
+        return LoAUtil.getLoaMaxAgesConfiguredInRealmFlow(context.getRealm(), context.getTopLevelFlow().getId())
+                .keySet();
+    }
+
+    /**
+     * Whether this request will also run a step of a level above {@code ownLevel}: the relying party asked for more,
+     * and the flow has a level sub-flow between the two, whose condition Keycloak then finds true.
+     */
+    static boolean higherStepFollows(int ownLevel, int requestedLevel, Collection<Integer> levelsInFlow) {
+        return requestedLevel > ownLevel
+                && levelsInFlow.stream().anyMatch(level -> level > ownLevel && level <= requestedLevel);
+    }
+
+    private static AuthenticatorConfigModel configOf(RealmModel realm, AuthenticationExecutionModel execution) {
+        return execution.getAuthenticatorConfig() == null ? null
+                : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig());
+    }
+}
