@@ -1,9 +1,11 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#--
-  The card + password page. The authenticator sets cardChallenge (43 base64url characters) and cardAgentPorts
-  ("47130,47131,47132"); the script asks the card agent to sign the challenge and posts its answer, unchanged, in
-  the hidden cardAssertion field together with the password. The PIN is typed in the agent's own window only.
+  The card + password page, and the card-only page. The authenticator sets cardChallenge (43 base64url characters),
+  cardAgentPorts ("47130,47131,47132"), cardPasswordField (false on the card-only level, which has no password
+  field) and cardStepUp (true when an app asked for more than the staff member's current sign-in gave); the script
+  asks the card agent to sign the challenge and posts its answer, unchanged, in the hidden cardAssertion field,
+  together with the password when there is one. The PIN is typed in the agent's own window only.
 
   The script's texts travel as data-* attributes on #staff-card-login: the message key staffCardNoReader becomes
   data-staff-card-no-reader, which the browser hands back as dataset.staffCardNoReader, the key itself.
@@ -11,7 +13,8 @@
   be refused there, and kcSanitize(...)?no_esc is only for messages that carry markup, which none of ours do.
 -->
 <#assign scriptMessageKeys = [
-    "staffCardStatusChecking", "staffCardStateReady", "staffCardStatusStopped", "staffCardSigning",
+    "staffCardStatusChecking", "staffCardStateReady", "staffCardStateReadyCardOnly", "staffCardStatusStopped",
+    "staffCardSigning",
     "staffCardSignTimeout", "staffCardPasswordRequired", "staffCardChallengeMissing",
     "staffCardAgentNotReachable", "staffCardLocalNetworkBlocked", "staffCardAgentVersionMismatch",
     "staffCardAgentUnknownAnswer", "staffCardPinWrongNoCount",
@@ -21,9 +24,10 @@
     "staffCardMultipleCards", "staffCardCardUnsupported", "staffCardCardRemoved", "staffCardPinWrong",
     "staffCardPinBlocked", "staffCardPinCancelled", "staffCardCardError"
 ]>
+<#assign askPassword = cardPasswordField!true>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('password'); section>
     <#if section = "header">
-        ${msg("staffCardLoginTitle")}
+        ${msg(askPassword?then("staffCardLoginTitle", "staffCardOnlyLoginTitle"))}
     <#elseif section = "form">
         <div id="staff-card-login" class="staff-card"
              data-challenge="${cardChallenge!''}"
@@ -34,6 +38,9 @@
             <div id="staff-card-status" class="staff-card-status" data-state="checking"
                  role="status" aria-live="polite">${msg("staffCardStatusChecking")}</div>
 
+            <#if cardStepUp!false>
+                <p id="staff-card-step-up" class="staff-card-step-up">${msg("staffCardStepUpHint")}</p>
+            </#if>
             <p class="staff-card-pin-hint">${msg("staffCardPinHint")}</p>
 
             <noscript>
@@ -46,8 +53,10 @@
 
             <form id="staff-card-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
                   novalidate>
+                <#if askPassword>
                 <@field.password name="password" label=msg("staffCardPasswordLabel") autofocus=true
                     autocomplete="current-password" />
+                </#if>
 
                 <input type="hidden" id="cardAssertion" name="cardAssertion" value="">
 

@@ -1,7 +1,8 @@
 /*
- * Card + password sign-in. Finds the card agent on this PC, shows what state the reader and card are in, and on
- * submit asks the agent to sign the server's challenge; the agent asks for the PIN in its own window, so this page
- * never sees it. The agent's answer is posted unchanged in the hidden cardAssertion field with the password.
+ * Card + password sign-in, and card-only sign-in (the same page without the password field). Finds the card agent
+ * on this PC, shows what state the reader and card are in, and on submit asks the agent to sign the server's
+ * challenge; the agent asks for the PIN in its own window, so this page never sees it. The agent's answer is posted
+ * unchanged in the hidden cardAssertion field, with the password when the page has one.
  *
  * Every text shown comes from a data-* attribute of #staff-card-login (see staff-card-login.ftl) and is put on
  * the page with textContent; nothing the agent sends is ever treated as HTML.
@@ -54,6 +55,7 @@ const form = document.getElementById("staff-card-form");
 const statusArea = document.getElementById("staff-card-status");
 const alertArea = document.getElementById("staff-card-alert");
 const alertText = document.getElementById("staff-card-alert-text");
+// Absent on the card-only page.
 const passwordInput = document.getElementById("password");
 const assertionInput = document.getElementById("cardAssertion");
 const submitButton = document.getElementById("staff-card-submit");
@@ -119,7 +121,9 @@ function setBusy(busy) {
     submitButton.disabled = busy;
     form.setAttribute("aria-busy", String(busy));
     // Read-only rather than disabled: a disabled field would be left out of the posted form.
-    passwordInput.readOnly = busy;
+    if (passwordInput !== null) {
+        passwordInput.readOnly = busy;
+    }
 }
 
 // Sends one request to the agent and reads the whole answer, all within timeoutMs.
@@ -253,7 +257,7 @@ async function checkAgent() {
 // Shows the agent's reader state; answers whether a signature could start now.
 function showReaderState(state) {
     if (state === "READY") {
-        showStatus(message("staffCardStateReady"), "ready");
+        showStatus(message(passwordInput !== null ? "staffCardStateReady" : "staffCardStateReadyCardOnly"), "ready");
         return true;
     }
     const key = AGENT_ERROR_MESSAGE_KEYS[state] || "staffCardAgentUnknownAnswer";
@@ -387,7 +391,7 @@ async function onSubmit(event) {
         showAlert(message("staffCardChallengeMissing"));
         return;
     }
-    if (passwordInput.value === "") {
+    if (passwordInput !== null && passwordInput.value === "") {
         showAlert(message("staffCardPasswordRequired"));
         passwordInput.focus();
         return;
