@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 final class FlowLevels {
 
+    private static final String LOA_CONDITION = ConditionalLoaAuthenticatorFactory.PROVIDER_ID;
+
     private FlowLevels() {
     }
 
@@ -25,7 +27,7 @@ final class FlowLevels {
     static Optional<Integer> levelOfThisStep(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
         return realm.getAuthenticationExecutionsStream(context.getExecution().getParentFlow())
-                .filter(execution -> ConditionalLoaAuthenticatorFactory.PROVIDER_ID.equals(execution.getAuthenticator()))
+                .filter(execution -> LOA_CONDITION.equals(execution.getAuthenticator()))
                 .filter(AuthenticationExecutionModel::isEnabled)
                 .map(execution -> configOf(realm, execution))
                 .filter(Objects::nonNull)
