@@ -18,6 +18,9 @@ import java.util.Optional;
  * The card-only level: the card's signature over this server's challenge, with the PIN the card itself checked, and
  * no password. Meant for attendance and door-side terminals, where typing a password is not wanted.
  *
+ * <p>Only a request that asks for this level gets it: an app that names no level, or one the realm does not know,
+ * is signed in at the highest level of the flow, the card + password.
+ *
  * <p>It never clears the brute-force failure count: a card alone must not wipe out wrong passwords typed at the card
  * + password level, or a stolen card with its PIN would allow endless password guesses in rounds of a few.
  */
@@ -37,7 +40,7 @@ final class CardOnlyAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         int ownLevel = FlowLevels.levelOfThisStep(context).orElse(DEFAULT_LEVEL);
-        int requested = FlowLevels.requestedLevel(context);
+        int requested = FlowLevels.requestedLevelOrHighest(context, ownLevel);
         if (FlowLevels.higherStepFollows(ownLevel, requested, FlowLevels.levelsInFlow(context))) {
             // The app asked for a higher level, whose card step follows in this flow and proves the card as well:
             // asking for the card here first would only make the staff member enter the PIN twice.

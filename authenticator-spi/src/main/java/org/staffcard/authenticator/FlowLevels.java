@@ -6,6 +6,7 @@ import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.authentication.authenticators.util.LoAUtil;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 
 import java.util.Collection;
@@ -40,6 +41,24 @@ final class FlowLevels {
     static int requestedLevel(AuthenticationFlowContext context) {
         return new AcrStore(context.getSession(), context.getAuthenticationSession())
                 .getRequestedLevelOfAuthentication(context.getTopLevelFlow());
+    }
+
+    /**
+     * Treats a request that names no level, or only one below {@code lowestLevel} (an acr value the realm does not
+     * map, which Keycloak reads as level 0), as a request for the highest level of the flow, and answers the level
+     * now requested. Keycloak would otherwise sign such a request in at the lowest level: an OpenID Connect app with
+     * no acr and no default, and every SAML app, since Keycloak 26.7.3 takes no level from a SAML request. Failing to
+     * the card + password level keeps those apps where they were before the card-only level existed.
+     */
+    static int requestedLevelOrHighest(AuthenticationFlowContext context, int lowestLevel) {
+        int requested = requestedLevel(context);
+        if (requested >= lowestLevel) {
+            return requested;
+        }
+        Optional<Integer> highest = levelsInFlow(context).stream().max(Integer::compare);
+        highest.ifPresent(level -> context.getAuthenticationSession()
+                .setClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION, Integer.toString(level)));
+        return highest.orElse(requested);
     }
 
     /** The levels the top-level flow has a condition for. */

@@ -180,6 +180,20 @@ class LevelsOfAuthenticationTest {
     }
 
     @Test
+    void anAppAskingForALevelTheRealmDoesNotKnowGetsCardAndPassword() throws Exception {
+        Staff staff = enrolStaff();
+        OidcLogin login = new OidcLogin(ORIGIN).as(ATTENDANCE_TERMINAL);
+        LoginPage page = login.open(Map.of("acr_values", "no-such-level"));
+
+        assertThat(page.html()).contains("name=\"password\"");
+        HttpResponse<String> answer = login.submit(page, staff.card().assertion(ORIGIN, page.challenge()), PASSWORD);
+
+        JsonNode claims = idTokenClaims(login, answer);
+        assertThat(claims.path("acr").asText()).isEqualTo("card-password");
+        assertThat(amr(claims)).contains("pwd");
+    }
+
+    @Test
     void anAppAskingForTheCardLevelRidesOnACardPasswordSession() throws Exception {
         Staff staff = enrolStaff();
         OidcLogin login = new OidcLogin(ORIGIN);
