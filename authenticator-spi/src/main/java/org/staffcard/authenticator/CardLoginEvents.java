@@ -10,6 +10,7 @@ final class CardLoginEvents {
     static final String CERTIFICATE_ISSUER = "card_certificate_issuer";
     static final String CERTIFICATE_SERIAL = "card_certificate_serial";
     static final String AUTH_METHOD = "staff_card_password";
+    static final String AUTH_METHOD_CARD_ONLY = "staff_card";
     /** good, not_checked or failed_open: every sign-in let through without a revocation answer is on record. */
     static final String REVOCATION = "card_revocation";
     static final String REVOCATION_DETAIL = "card_revocation_detail";

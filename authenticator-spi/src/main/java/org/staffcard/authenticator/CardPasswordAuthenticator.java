@@ -26,7 +26,6 @@ import java.util.Optional;
  */
 final class CardPasswordAuthenticator implements Authenticator {
 
-    static final String FORM = "staff-card-login.ftl";
     static final String ASSERTION_FIELD = "cardAssertion";
     static final String PASSWORD_FIELD = "password";
 
@@ -100,16 +99,7 @@ final class CardPasswordAuthenticator implements Authenticator {
     }
 
     private static Response form(AuthenticationFlowContext context, String error) {
-        Challenge challenge = LoginChallenges.issue(context.getAuthenticationSession());
-        CardAuthenticatorConfig config = CardAuthenticatorConfig.of(context.getAuthenticatorConfig());
-        var form = context.form()
-                .setExecution(context.getExecution().getId())
-                .setAttribute("cardChallenge", challenge.text())
-                .setAttribute("cardAgentPorts", config.agentPorts());
-        if (error != null) {
-            form.setError(error);
-        }
-        return form.createForm(FORM);
+        return CardLoginForm.render(context, true, error);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** Registers the staff card + password form with Keycloak; shown in the admin console's flow editor. */
-public final class CardPasswordAuthenticatorFactory implements AuthenticatorFactory {
+public final class CardPasswordAuthenticatorFactory implements AuthenticatorFactory, AuthenticationMethods {
 
     public static final String PROVIDER_ID = "staff-card-password";
 
@@ -45,6 +45,12 @@ public final class CardPasswordAuthenticatorFactory implements AuthenticatorFact
     public String getHelpText() {
         return "Signs a staff member in with a signature made by their IC card (through the card agent on their PC) "
                 + "and their password. Configure the trust anchors that issue the cards.";
+    }
+
+    /** One run proves that the card signed after checking its PIN, and the password was right. */
+    @Override
+    public List<String> amrValues() {
+        return List.of(HARDWARE_KEY, PIN, PASSWORD);
     }
 
     @Override

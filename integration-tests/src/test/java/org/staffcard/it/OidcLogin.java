@@ -34,9 +34,16 @@ final class OidcLogin {
     private static final Pattern ACTION = Pattern.compile("id=\"staff-card-form\"[^>]*action=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A relying party of the staff realm; a public client has no secret. */
+    record Client(String clientId, String secret, String redirectUri) {
+    }
+
+    static final Client DEMO_WEB_APP = new Client(CLIENT_ID, CLIENT_SECRET, REDIRECT_URI);
+
     private final String realmUrl;
     private final HttpClient http;
     private final String verifier;
+    private Client client = DEMO_WEB_APP;
 
     OidcLogin(String serverUrl) {
         this.realmUrl = serverUrl + "/realms/staff";
@@ -55,10 +62,35 @@ final class OidcLogin {
 
     /** The authorization request of the demo web app, with this login's PKCE challenge, asking for English pages. */
     String authorizationUrl() {
-        String query = form(Map.of("client_id", CLIENT_ID, "redirect_uri", REDIRECT_URI, "response_type", "code",
-                "scope", "openid", "state", "s1", "code_challenge", s256(verifier),
-                "code_challenge_method", "S256", "ui_locales", "en"));
-        return realmUrl + "/protocol/openid-connect/auth?" + query;
+        return authorizationUrl(Map.of());
+    }
+
+    /**
+     * The authorization request of the current client with extra parameters, such as {@code acr_values}. The same
+     * browser (its cookies) serves every request of this login, so a second one can ride on single sign-on.
+     */
+    String authorizationUrl(Map<String, String> extra) {
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of("client_id", client.clientId(),
+                "redirect_uri", client.redirectUri(), "response_type", "code", "scope", "openid", "state", "s1",
+                "code_challenge", s256(verifier), "code_challenge_method", "S256", "ui_locales", "en"));
+        parameters.putAll(extra);
+        return realmUrl + "/protocol/openid-connect/auth?" + form(parameters);
+    }
+
+    /** Makes the following requests those of another relying party, in the same browser. */
+    OidcLogin as(Client relyingParty) {
+        this.client = relyingParty;
+        return this;
+    }
+
+    /** Opens the authorization endpoint with extra parameters and answers the card login page it shows. */
+    LoginPage open(Map<String, String> extra) throws IOException, InterruptedException {
+        return LoginPage.parse(get(authorizationUrl(extra)).body());
+    }
+
+    /** Posts the card-only login form, which has no password field. */
+    HttpResponse<String> submit(LoginPage page, String assertion) throws IOException, InterruptedException {
+        return post(page, Map.of("cardAssertion", assertion));
     }
 
     /** Posts the card login form; the answer is either a redirect with a code or the page again with an error. */
@@ -67,6 +99,11 @@ final class OidcLogin {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("cardAssertion", assertion);
         fields.put("password", password);
+        return post(page, fields);
+    }
+
+    private HttpResponse<String> post(LoginPage page, Map<String, String> fields)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(page.action()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
@@ -82,8 +119,12 @@ final class OidcLogin {
 
     /** Exchanges an authorization code, with this login's PKCE verifier and the client's secret, for tokens. */
     JsonNode redeemCode(String code) throws IOException, InterruptedException {
-        String body = form(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT_URI,
-                "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET, "code_verifier", verifier));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", client.redirectUri(), "client_id", client.clientId(), "code_verifier", verifier));
+        if (client.secret() != null) {
+            fields.put("client_secret", client.secret());
+        }
+        String body = form(fields);
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -117,7 +158,7 @@ final class OidcLogin {
                 HttpResponse.BodyHandlers.ofString());
         while (response.statusCode() == 302 || response.statusCode() == 303) {
             String next = response.headers().firstValue("Location").orElseThrow();
-            if (next.startsWith(REDIRECT_URI)) {
+            if (next.startsWith(client.redirectUri())) {
                 return response;
             }
             response = http.send(HttpRequest.newBuilder(URI.create(next)).GET().build(),

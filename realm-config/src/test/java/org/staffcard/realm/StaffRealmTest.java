@@ -19,12 +19,95 @@ class StaffRealmTest {
     private static final JsonNode REALM = load();
 
     @Test
-    void browserFlowIsTheCardAndPasswordFlow() {
+    void browserFlowIsTheCookieElseTheCardLevels() {
         assertThat(REALM.path("browserFlow").asText()).isEqualTo("staff card browser");
-        JsonNode flow = REALM.path("authenticationFlows").get(0);
-        assertThat(flow.path("alias").asText()).isEqualTo("staff card browser");
-        assertThat(flow.path("authenticationExecutions").findValuesAsText("authenticator"))
-                .containsExactly("auth-cookie", "staff-card-password");
+        JsonNode top = flow("staff card browser");
+
+        assertThat(top.path("authenticationExecutions").findValuesAsText("authenticator"))
+                .containsExactly("auth-cookie");
+        assertThat(top.path("authenticationExecutions").findValuesAsText("flowAlias"))
+                .containsExactly("staff card levels");
+        assertThat(flow("staff card levels").path("authenticationExecutions").findValuesAsText("requirement"))
+                .containsExactly("CONDITIONAL", "CONDITIONAL");
+    }
+
+    @Test
+    void levelOneIsTheCardAloneAndLevelTwoTheCardAndPassword() {
+        assertThat(levelSubFlow(1).path("authenticationExecutions").findValuesAsText("authenticator"))
+                .containsExactly("conditional-level-of-authentication", "staff-card-only");
+        assertThat(levelSubFlow(2).path("authenticationExecutions").findValuesAsText("authenticator"))
+                .containsExactly("conditional-level-of-authentication", "staff-card-password");
+    }
+
+    @Test
+    void acrValuesMapToTheLevelsOfTheFlow() throws Exception {
+        JsonNode map = new ObjectMapper().readTree(REALM.path("attributes").path("acr.loa.map").asText());
+
+        assertThat(map.path("card").asInt()).isEqualTo(1);
+        assertThat(map.path("card-password").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void bothCardStepsShareOneSettingSoTrustAndRevocationCannotDrift() {
+        for (int level : new int[] {1, 2}) {
+            JsonNode cardStep = levelSubFlow(level).path("authenticationExecutions").get(1);
+            assertThat(cardStep.path("authenticatorConfig").asText()).as("level %d", level).isEqualTo("staff card");
+        }
+    }
+
+    @Test
+    void attendanceTerminalIsAPublicPkceClientAtTheCardLevel() {
+        JsonNode terminal = client("attendance-terminal");
+
+        assertThat(terminal.path("protocol").asText()).isEqualTo("openid-connect");
+        assertThat(terminal.path("publicClient").asBoolean()).isTrue();
+        assertThat(terminal.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(terminal.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(terminal.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(terminal.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(terminal.path("attributes").path("default.acr.values").asText()).isEqualTo("card");
+    }
+
+    @Test
+    void businessAppsAskForTheCardAndPasswordLevel() {
+        assertThat(client("business-app").path("attributes").path("default.acr.values").asText())
+                .isEqualTo("card-password");
+        assertThat(client("business-app").path("attributes").path("minimum.acr.value").asText())
+                .isEqualTo("card-password");
+        assertThat(client("demo-web-app").path("attributes").path("default.acr.values").asText())
+                .isEqualTo("card-password");
+    }
+
+    @Test
+    void everyOidcClientGetsTheAmrClaim() {
+        for (JsonNode client : REALM.path("clients")) {
+            if (client.path("protocol").asText("openid-connect").equals("openid-connect")) {
+                JsonNode amr = mapperOf(client, "staff-card-amr");
+                assertThat(amr.path("config").path("id.token.claim").asText())
+                        .as(client.path("clientId").asText()).isEqualTo("true");
+            }
+        }
+    }
+
+    @Test
+    void appTeamsRegisterWithinPrefixesLevelsAndScopes() {
+        JsonNode teams = registrationPolicy("staff-app-registration", "authenticated");
+        JsonNode scopes = registrationPolicy("allowed-client-templates", "authenticated");
+
+        assertThat(teams.path("config").path("redirect-uri-prefixes").get(0).asText()).endsWith("/");
+        assertThat(teams.path("config").path("allowed-acr-values").toString())
+                .isEqualTo("[\"card\",\"card-password\"]");
+        assertThat(scopes.path("config").path("allow-default-scopes").get(0).asText()).isEqualTo("false");
+        assertThat(scopes.path("config").path("allowed-client-scopes").toString()).doesNotContain("offline_access");
+    }
+
+    @Test
+    void registrationWithoutATokenIsRefusedByAnEmptyTrustedHostList() {
+        JsonNode trustedHosts = registrationPolicy("trusted-hosts", "anonymous");
+
+        assertThat(trustedHosts.path("config").path("trusted-hosts").size()).isZero();
+        assertThat(trustedHosts.path("config").path("host-sending-registration-request-must-match").get(0).asText())
+                .isEqualTo("true");
     }
 
     @Test
@@ -160,6 +243,48 @@ class StaffRealmTest {
                 .containsExactlyInAnyOrder("lastName", "firstName", "staffNumber");
         assertThat(mapperOf(portal, "saml-user-attribute-mapper").path("config").path("user.attribute").asText())
                 .isEqualTo("staffNumber");
+    }
+
+    private static JsonNode flow(String alias) {
+        for (JsonNode flow : REALM.path("authenticationFlows")) {
+            if (flow.path("alias").asText().equals(alias)) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no flow " + alias + " in the realm");
+    }
+
+    /** The sub-flow of "staff card levels" whose condition has the given level. */
+    private static JsonNode levelSubFlow(int level) {
+        for (String alias : flow("staff card levels").path("authenticationExecutions").findValuesAsText("flowAlias")) {
+            JsonNode subFlow = flow(alias);
+            String conditionConfig = subFlow.path("authenticationExecutions").get(0)
+                    .path("authenticatorConfig").asText();
+            if (authenticatorConfig(conditionConfig).path("config").path("loa-condition-level").asInt() == level) {
+                return subFlow;
+            }
+        }
+        throw new AssertionError("no level " + level + " sub-flow");
+    }
+
+    private static JsonNode authenticatorConfig(String alias) {
+        for (JsonNode config : REALM.path("authenticatorConfig")) {
+            if (config.path("alias").asText().equals(alias)) {
+                return config;
+            }
+        }
+        throw new AssertionError("no authenticator config " + alias);
+    }
+
+    private static JsonNode registrationPolicy(String providerId, String subType) {
+        for (JsonNode policy : REALM.path("components")
+                .path("org.keycloak.services.clientregistration.policy.ClientRegistrationPolicy")) {
+            if (policy.path("providerId").asText().equals(providerId)
+                    && policy.path("subType").asText().equals(subType)) {
+                return policy;
+            }
+        }
+        throw new AssertionError("no " + subType + " registration policy " + providerId);
     }
 
     private static JsonNode client(String clientId) {

@@ -61,6 +61,41 @@ class LoginTemplateTest {
     }
 
     @Test
+    void cardOnlyPageHasOnlyTheAssertionAsField() throws Exception {
+        String page = render(LoginThemeSources.bundle("en"), null, Map.of("cardPasswordField", false));
+
+        assertThat(names(page)).containsExactly("cardAssertion");
+        assertThat(page).doesNotContain("type=\"password\"");
+        assertThat(page).containsPattern("<h1 id=\"kc-page-title\">\\s*Sign in with your staff card only\\s*</h1>");
+        assertThat(page).containsPattern("<button id=\"staff-card-submit\"[^>]*>\\s*Sign in with card\\s*</button>");
+    }
+
+    @Test
+    void cardOnlyPageGivesTheScriptItsOwnReadyText() throws Exception {
+        Properties japanese = LoginThemeSources.bundle("ja");
+        String page = render(japanese, null, Map.of("cardPasswordField", false));
+
+        assertThat(attribute(page, "data-staff-card-state-ready"))
+                .isEqualTo(japanese.getProperty("staffCardStateReadyCardOnly"))
+                .doesNotContain("パスワード");
+    }
+
+    @Test
+    void stepUpPageSaysWhyItAsksForCardAndPasswordAgain() throws Exception {
+        String page = render(LoginThemeSources.bundle("en"), null, Map.of("cardStepUp", true));
+
+        assertThat(page).containsPattern("id=\"staff-card-step-up\"[^>]*>[^<]*needs your card and your password");
+        assertThat(names(page)).containsExactly("password", "cardAssertion");
+    }
+
+    @Test
+    void firstSignInPageHasNoStepUpText() throws Exception {
+        String page = render(LoginThemeSources.bundle("en"));
+
+        assertThat(page).doesNotContain("staff-card-step-up");
+    }
+
+    @Test
     void renderedSignInFormHasOneSubmitButtonLabelledSignInWithCard() throws Exception {
         String signIn = form(render(LoginThemeSources.bundle("en")), "staff-card-form");
 
@@ -153,11 +188,21 @@ class LoginTemplateTest {
 
     private static String render(Properties messages, Map<String, String> message)
             throws IOException, TemplateException {
-        return render("staff-card-login.ftl", messages, message, null);
+        return render("staff-card-login.ftl", messages, message, Map.of());
+    }
+
+    private static String render(Properties messages, Map<String, String> message, Map<String, Object> attributes)
+            throws IOException, TemplateException {
+        return render("staff-card-login.ftl", messages, message, attributes);
     }
 
     private static String render(String template, Properties messages, Map<String, String> message,
                                  String enrolStep) throws IOException, TemplateException {
+        return render(template, messages, message, Map.of("enrolStep", enrolStep));
+    }
+
+    private static String render(String template, Properties messages, Map<String, String> message,
+                                 Map<String, Object> attributes) throws IOException, TemplateException {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
         configuration.setDefaultEncoding("UTF-8");
@@ -179,9 +224,7 @@ class LoginTemplateTest {
         if (message != null) {
             model.put("message", message);
         }
-        if (enrolStep != null) {
-            model.put("enrolStep", enrolStep);
-        }
+        model.putAll(attributes);
 
         StringWriter page = new StringWriter();
         configuration.getTemplate(template).process(model, page);

@@ -1,7 +1,8 @@
 /*
- * Card + password sign-in. Finds the card agent on this PC, shows what state the reader and card are in, and on
- * submit asks the agent to sign the server's challenge; the agent asks for the PIN in its own window, so this page
- * never sees it. The agent's answer is posted unchanged in the hidden cardAssertion field with the password.
+ * Card + password sign-in, and card-only sign-in (the same page without the password field). Finds the card agent
+ * on this PC, shows what state the reader and card are in, and on submit asks the agent to sign the server's
+ * challenge; the agent asks for the PIN in its own window, so this page never sees it. The agent's answer is posted
+ * unchanged in the hidden cardAssertion field, with the password when the page has one.
  *
  * Every text shown comes from a data-* attribute of #staff-card-login (see staff-card-login.ftl) and is put on
  * the page with textContent; nothing the agent sends is ever treated as HTML.
@@ -57,6 +58,7 @@ const form = document.getElementById("staff-card-form");
 const statusArea = document.getElementById("staff-card-status");
 const alertArea = document.getElementById("staff-card-alert");
 const alertText = document.getElementById("staff-card-alert-text");
+// Absent on the card-only page.
 const passwordInput = document.getElementById("password");
 const assertionInput = document.getElementById("cardAssertion");
 const submitButton = document.getElementById("staff-card-submit");
