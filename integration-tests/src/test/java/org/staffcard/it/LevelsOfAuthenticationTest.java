@@ -254,13 +254,12 @@ class LevelsOfAuthenticationTest {
         user.setFirstName("花子");
         user.setLastName("佐藤");
         user.setEmail("level.staff" + number + "@example.lg.jp");
-        user.setAttributes(Map.of("cardUserId", List.of(cardUserId),
-                "cardCertificateSha256", List.of(card.card().spkiSha256())));
+        user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password, CardCredentials.of(card)));
         try (Response created = realm.admin().users().create(user)) {
             assertThat(created.getStatus()).as("creating " + user.getUsername()).isEqualTo(201);
         }
