@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.staffcard.protocol.SignatureAlgorithm;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,25 @@ class CardAuthenticatorConfigTest {
         CardAuthenticatorConfig config = config(Map.of(CardAuthenticatorConfig.CLOCK_SKEW_SECONDS, "-5"));
 
         assertThat(config.clockSkew().toSeconds()).isEqualTo(CardAuthenticatorConfig.DEFAULT_CLOCK_SKEW_SECONDS);
+    }
+
+    @Test
+    void acceptedIssuersAreReadFromTheAdminConsolesMultivaluedForm() {
+        CardAuthenticatorConfig config = config(Map.of(CardAuthenticatorConfig.ACCEPTED_ISSUERS,
+                "CN=Staff Card CA, O=Example##CN=山田太郎, O=テスト株式会社"));
+
+        assertThat(config.acceptedIssuers().isAny()).isFalse();
+        assertThat(config(Map.of()).acceptedIssuers().isAny()).isTrue();
+    }
+
+    @Test
+    void newTrustSettingsAreListedWithHelpTextInTheAdminConsole() {
+        assertThat(CardAuthenticatorConfig.properties())
+                .filteredOn(property -> List.of(CardAuthenticatorConfig.INTERMEDIATES,
+                        CardAuthenticatorConfig.ACCEPTED_ISSUERS, CardAuthenticatorConfig.CRL_DISTRIBUTION_POINTS)
+                        .contains(property.getName()))
+                .hasSize(3)
+                .allSatisfy(property -> assertThat(property.getHelpText()).isNotBlank());
     }
 
     private static CardAuthenticatorConfig config(Map<String, String> values) {
