@@ -5,19 +5,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.staffcard.protocol.Challenge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class DeviceChallengeResource implements RealmResourceProvider {
 
-    /** A form with a client id fits in far less; a larger body is refused unread beyond this. */
+    /** A form with a client id fits in far less; a larger body is refused. */
     static final int MAX_BODY_BYTES = 1024;
 
     private static final Logger LOG = Logger.getLogger(DeviceChallengeResource.class);
@@ -48,20 +48,27 @@ public final class DeviceChallengeResource implements RealmResourceProvider {
     @Path("challenge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response challenge(InputStream body) throws IOException {
+    public Response challenge() {
         RealmModel realm = session.getContext().getRealm();
-        Map<String, String> form;
-        try {
-            form = BoundedForm.read(body, MAX_BODY_BYTES);
-        } catch (BoundedForm.TooLargeException e) {
-            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "invalid_request",
-                    "The request is larger than " + MAX_BODY_BYTES + " bytes.");
-        } catch (BoundedForm.MalformedException e) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", "The request is not a form: "
-                    + e.getMessage());
+        HttpRequest request = session.getContext().getHttpRequest();
+        if (declaredLength(request) > MAX_BODY_BYTES) {
+            return tooLarge();
+        }
+        MultivaluedMap<String, String> form = request.getDecodedFormParameters();
+        // A body without a declared length (chunked) is measured once the server has read it.
+        long size = form.entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + e.getValue().stream().mapToLong(String::length).sum())
+                .sum();
+        if (size > MAX_BODY_BYTES) {
+            return tooLarge();
+        }
+        List<String> clientIds = form.getOrDefault("client_id", List.of());
+        if (clientIds.size() != 1) {
+            // Two client ids in one request leave it open which one was meant; neither is guessed.
+            return error(Response.Status.BAD_REQUEST, "invalid_request", "Give client_id exactly once.");
         }
 
-        String clientId = form.get("client_id");
+        String clientId = clientIds.get(0);
         DeviceClients.Lookup lookup = DeviceClients.find(realm, clientId);
         if (lookup instanceof DeviceClients.Lookup.Refused refused) {
             LOG.debugf("Device challenge refused in realm '%s' for client '%s': %s", realm.getName(),
@@ -97,51 +104,17 @@ public final class DeviceChallengeResource implements RealmResourceProvider {
     public void close() {
     }
 
-    /** An application/x-www-form-urlencoded body read up to a fixed size; a repeated field is refused. */
-    static final class BoundedForm {
-
-        private BoundedForm() {
+    private static long declaredLength(HttpRequest request) {
+        String declared = request.getHttpHeaders().getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? 0 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
+    }
 
-        static Map<String, String> read(InputStream body, int maxBytes) throws IOException, TooLargeException,
-                MalformedException {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new TooLargeException();
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            String text = new String(bytes, StandardCharsets.US_ASCII);
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name;
-                String value;
-                try {
-                    name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                    value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    throw new MalformedException("a field is not URL-encoded");
-                }
-                // Two client ids in one request leave it open which one was meant; neither is guessed.
-                if (fields.put(name, value) != null) {
-                    throw new MalformedException("the field '" + CardLoginEvents.bounded(name) + "' is repeated");
-                }
-            }
-            return fields;
-        }
-
-        static final class TooLargeException extends Exception {
-            TooLargeException() {
-                super("form too large");
-            }
-        }
-
-        static final class MalformedException extends Exception {
-            MalformedException(String message) {
-                super(message);
-            }
-        }
+    private static Response tooLarge() {
+        return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "invalid_request",
+                "The request is larger than " + MAX_BODY_BYTES + " bytes.");
     }
 }
