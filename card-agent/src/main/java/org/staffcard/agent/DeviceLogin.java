@@ -60,7 +60,7 @@ final class DeviceLogin {
         }
 
         err.println("Reading the card; enter the PIN when asked");
-        String assertion = CardAssertionCodec.write(sign(origin, Challenge.fromText(challenge.challenge())));
+        String assertion = CardAssertionCodec.write(sign(origin, challengeOf(challenge)));
 
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
@@ -93,6 +93,15 @@ final class DeviceLogin {
         out.println(answer.body().toString());
         out.flush();
         err.println("Signed in as " + claims.path("preferred_username").asText() + " (acr " + acr + ")");
+    }
+
+    private static Challenge challengeOf(SignInServer.DeviceChallenge answer) throws LoginFailedException {
+        try {
+            return Challenge.fromText(answer.challenge());
+        } catch (IllegalArgumentException e) {
+            throw new LoginFailedException(LoginExit.SERVER, "the server's challenge is not 43 base64url characters",
+                    "check --server; is this the staff sign-in server?", e);
+        }
     }
 
     private CardAssertion sign(String origin, Challenge challenge) throws LoginFailedException {

@@ -39,6 +39,11 @@ final class LoginCommand {
             err.println("login failed: " + e.getMessage());
             err.println("next: " + e.nextStep());
             return e.exit().code();
+        } catch (RuntimeException e) {
+            // A fault of this program, not of the user's input: said in one line, with what to send to support.
+            err.println("login failed: " + e);
+            err.println("next: run java -jar card-agent.jar diagnose and send its output with this line to support");
+            return LoginExit.FAILED.code();
         }
     }
 
