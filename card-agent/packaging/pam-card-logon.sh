@@ -1,7 +1,9 @@
 #!/bin/sh
 # Card + password logon for a Linux PAM stack, run by pam_exec:
 #
-#   auth  required  pam_exec.so expose_authtok stdout /usr/local/lib/staffcard/pam-card-logon.sh /etc/staffcard-agent/pam-logon.conf
+#   auth  required  pam_exec.so expose_authtok stdout /usr/local/lib/staffcard/pam-card-logon.sh \
+#                   /etc/staffcard-agent/pam-logon.conf
+#   (one line in the PAM file)
 #
 # pam_exec gives this script the password on standard input (ended by a NUL byte) and the account in PAM_USER.
 # The card agent's login command gets a challenge, reads the card, has the PIN entered, sends the card's signature

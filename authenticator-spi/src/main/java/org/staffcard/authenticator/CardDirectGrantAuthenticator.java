@@ -75,10 +75,10 @@ final class CardDirectGrantAuthenticator implements Authenticator {
         // Recorded as a password sign-in so that Keycloak's brute-force protector clears the failure count; a
         // card-only client's sign-in is the full sign-in for that client, so it clears the count too.
         AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), PasswordCredentialModel.TYPE);
-        LOG.debugf("Device card sign-in of '%s' with card '%s' (certificate serial %s) for client '%s' at level '%s' "
-                        + "in realm '%s'", user.getUsername(), verified.card().cardUserId(), verified.card().serialHex(),
-                context.getAuthenticationSession().getClient().getClientId(), level.acr(),
-                context.getRealm().getName());
+        LOG.debugf("Device card sign-in of '%s' with card '%s' (certificate serial %s) for client '%s' at level "
+                        + "'%s' in realm '%s'", user.getUsername(), verified.card().cardUserId(),
+                verified.card().serialHex(), context.getAuthenticationSession().getClient().getClientId(),
+                level.acr(), context.getRealm().getName());
         context.setUser(user);
         context.success();
     }

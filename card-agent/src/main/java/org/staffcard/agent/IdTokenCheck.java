@@ -65,8 +65,11 @@ final class IdTokenCheck {
             throw rejected("the ID token has expired; is this PC's clock right?");
         }
         expect(claims.path("acr").asText(), acr, "level of authentication (acr)");
-        if (user.isPresent()) {
-            expect(claims.path("preferred_username").asText(), user.get(), "user");
+        String signedIn = claims.path("preferred_username").asText();
+        if (user.isPresent() && !signedIn.equals(user.get())) {
+            throw new LoginFailedException(LoginExit.TOKEN_REJECTED, "the card signed in '" + signedIn
+                    + "', not '" + user.get() + "' (preferred_username)", "sign in to this account with its own "
+                    + "card, or to your own account with yours");
         }
         return claims;
     }
