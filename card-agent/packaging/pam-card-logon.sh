@@ -23,8 +23,8 @@ set -u
 
 conf="${1:-/etc/staffcard-agent/pam-logon.conf}"
 
-# Only the auth step signs in; in other stacks the script has nothing to decide.
-[ "${PAM_TYPE:-auth}" = "auth" ] || exit 0
+# Only the auth step signs in. Placed in another stack by mistake it fails rather than let everyone through.
+[ "${PAM_TYPE:-}" = "auth" ] || { echo "card logon: use this script in the auth stack only" >&2; exit 1; }
 
 # The account name goes into an argument; only plain names are passed on.
 case "${PAM_USER:-}" in
