@@ -37,12 +37,21 @@ final class DeviceExchange {
     }
 
     static Answer challenge(String clientId) throws IOException, InterruptedException {
-        return post(REALM_URL + "/staff-card/challenge", form(Map.of("client_id", clientId)));
+        return challenge(REALM_URL, clientId);
+    }
+
+    static Answer challenge(String realmUrl, String clientId) throws IOException, InterruptedException {
+        return post(realmUrl + "/staff-card/challenge", form(Map.of("client_id", clientId)));
     }
 
     /** The card direct grant; {@code password} is left out when null. */
     static Answer exchange(String clientId, String secret, String challenge, String assertion, String password)
             throws IOException, InterruptedException {
+        return exchange(REALM_URL, clientId, secret, challenge, assertion, password);
+    }
+
+    static Answer exchange(String realmUrl, String clientId, String secret, String challenge, String assertion,
+                           String password) throws IOException, InterruptedException {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("grant_type", "password");
         fields.put("client_id", clientId);
@@ -53,7 +62,7 @@ final class DeviceExchange {
         if (password != null) {
             fields.put("password", password);
         }
-        return post(REALM_URL + "/protocol/openid-connect/token", form(fields));
+        return post(realmUrl + "/protocol/openid-connect/token", form(fields));
     }
 
     /** An ordinary resource owner password grant, as any OAuth client library would send it. */
