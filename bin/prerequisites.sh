@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the product and its tests use, when they are missing:
 # the PC/SC daemon with vsmartcard's virtual reader, OpenSC, Chromium with its driver, and Apache httpd with its
-# OpenID Connect and SAML modules for the sample apps.
+# OpenID Connect and SAML modules for the sample apps, and pamtester for the PC logon module's PAM test.
 set -euo pipefail
 
 packages=(pcscd vsmartcard-vpcd libpcsclite1 opensc chromium chromium-driver
-          apache2 libapache2-mod-auth-openidc libapache2-mod-auth-mellon fonts-ipafont-gothic)
+          apache2 libapache2-mod-auth-openidc libapache2-mod-auth-mellon fonts-ipafont-gothic
+          pamtester)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,10 +18,11 @@ import java.util.logging.Logger;
  * java -jar card-agent.jar status [--config FILE]     print readers, card and certificate for an admin
  * java -jar card-agent.jar readers [--config FILE]    list the readers and whether each holds a card
  * java -jar card-agent.jar diagnose [--config FILE]   check everything a sign-in needs and say what to fix
+ * java -jar card-agent.jar login --server URL --client ID [...]   sign in a device, print the tokens
  * </pre>
  *
  * Exit codes: 0 done (for status and diagnose: the card is ready), 1 not ready or failed, 2 wrong usage or
- * configuration.
+ * configuration; {@code login} has more, listed in {@link LoginExit}.
  */
 public final class CardAgentMain {
 
@@ -30,7 +31,8 @@ public final class CardAgentMain {
     static final int EXIT_USAGE = 2;
 
     private static final String USAGE =
-            "usage: java -jar card-agent.jar [serve|status|readers|diagnose] [--config FILE]";
+            "usage: java -jar card-agent.jar [serve|status|readers|diagnose] [--config FILE]\n       "
+                    + LoginOptions.USAGE.substring("usage: ".length());
 
     private static final Set<String> COMMANDS = Set.of("serve", "status", "readers", "diagnose");
 
@@ -40,7 +42,8 @@ public final class CardAgentMain {
     public static void main(String[] args) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         int exit = run(args, System.out, System.err, stopped, true);
-        if (exit != EXIT_OK) {
+        // login ends here even when a PIN window's toolkit threads are still winding down.
+        if (exit != EXIT_OK || (args.length > 0 && args[0].equals("login"))) {
             System.exit(exit);
         }
         stopped.await();
@@ -56,6 +59,11 @@ public final class CardAgentMain {
 
     /** As above; {@code toLogFiles} sends the log to the rotating files, which only the real program does. */
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stopped, boolean toLogFiles) {
+        if (args.length > 0 && args[0].equals("login")) {
+            int exit = LoginCommand.run(args, System.in, out, err, System.getenv(), toLogFiles);
+            stopped.countDown();
+            return exit;
+        }
         String command = "serve";
         Path configFile = null;
         for (int i = 0; i < args.length; i++) {

@@ -232,6 +232,28 @@ class ClusterSignInTest {
         assertThat(lastEvent("LOGIN_ERROR", "cluster.nanako").getError()).isEqualTo("card_signature_invalid");
     }
 
+    @Test
+    @Order(7)
+    void deviceChallengeFromOneNodeIsRedeemedOnceOnTheOther() throws Exception {
+        SoftwareCard card = enrol("cluster.device", "CLUSTER-0008");
+        String realmUrl = ORIGIN + "/realms/" + REALM;
+        balancer.sendTo(a);
+        String challenge = DeviceExchange.challenge(realmUrl, "attendance-terminal-device").field("challenge");
+        String assertion = card.assertion(ORIGIN, challenge);
+
+        balancer.sendTo(b);
+        DeviceExchange.Answer first = DeviceExchange.exchange(realmUrl, "attendance-terminal-device",
+                "attendance-terminal-device-secret", challenge, assertion, null);
+        balancer.sendTo(a);
+        DeviceExchange.Answer replay = DeviceExchange.exchange(realmUrl, "attendance-terminal-device",
+                "attendance-terminal-device-secret", challenge, assertion, null);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(IdTokens.verifiedClaims(realmUrl, first.field("id_token")).path("acr").asText()).isEqualTo("card");
+        // Had node A kept its own copy of the challenge it issued, this replay would get tokens.
+        assertThat(replay.field("card_error")).isEqualTo("card_challenge_expired");
+    }
+
     /**
      * Keycloak 26 keeps authentication sessions in a distributed cache with two owners, so in a two-node cluster
      * both nodes hold every sign-in in progress, challenge included: the surviving node finds it and the sign-in
@@ -266,18 +288,22 @@ class ClusterSignInTest {
         return login.submit(page, card.assertion(ORIGIN, page.challenge()), PASSWORD);
     }
 
-    /** Adds the CA of this test's staff cards to the realm's trust anchors, through node A's admin API. */
+    /** Adds the CA of this test's staff cards to the trust anchors of the browser and device flows, via node A. */
     private void trustThroughNodeA(TestCertificateAuthority ca) throws CertificateEncodingException {
         RealmResource realm = cluster.adminOfA().realm(REALM);
-        String configId = realm.flows().getExecutions("staff card browser").stream()
-                .filter(e -> "staff-card-password".equals(e.getProviderId()))
-                .findFirst().orElseThrow().getAuthenticationConfig();
-        AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(configId);
         String pem = "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.certificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
-        config.getConfig().merge("staffcard.trustAnchorsPem", pem, (existing, added) -> existing + "\n" + added);
-        realm.flows().updateAuthenticatorConfig(configId, config);
+        Map<String, String> providerOfFlow = Map.of("staff card browser", "staff-card-password",
+                "staff card direct grant", "staff-card-direct-grant");
+        for (Map.Entry<String, String> flow : providerOfFlow.entrySet()) {
+            String configId = realm.flows().getExecutions(flow.getKey()).stream()
+                    .filter(e -> flow.getValue().equals(e.getProviderId()))
+                    .findFirst().orElseThrow().getAuthenticationConfig();
+            AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(configId);
+            config.getConfig().merge("staffcard.trustAnchorsPem", pem, (existing, added) -> existing + "\n" + added);
+            realm.flows().updateAuthenticatorConfig(configId, config);
+        }
     }
 
     /** Creates a staff account holding a new card of this test's CA, through node A's admin API. */

@@ -245,6 +245,54 @@ class StaffRealmTest {
                 .isEqualTo("staffNumber");
     }
 
+    @Test
+    void acrMapNamesTheCardOnlyAndTheCardAndPasswordLevels() throws Exception {
+        JsonNode map = new ObjectMapper().readTree(REALM.path("attributes").path("acr.loa.map").asText());
+
+        assertThat(map.path("card").asInt()).isEqualTo(1);
+        assertThat(map.path("card-password").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void deviceFlowRunsOnlyTheCardDirectGrantWithTheDemoTrustAnchor() {
+        JsonNode flow = flow("staff card direct grant");
+
+        assertThat(flow.path("authenticationExecutions").findValuesAsText("authenticator"))
+                .containsExactly("staff-card-direct-grant");
+        assertThat(flow.path("authenticationExecutions").get(0).path("requirement").asText()).isEqualTo("REQUIRED");
+        String configAlias = flow.path("authenticationExecutions").get(0).path("authenticatorConfig").asText();
+        JsonNode browserConfig = REALM.path("authenticatorConfig").get(0).path("config");
+        for (JsonNode config : REALM.path("authenticatorConfig")) {
+            if (config.path("alias").asText().equals(configAlias)) {
+                assertThat(config.path("config").path("staffcard.trustAnchorsPem").asText())
+                        .isEqualTo(browserConfig.path("staffcard.trustAnchorsPem").asText());
+            }
+        }
+    }
+
+    @Test
+    void deviceClientsAreConfidentialDirectGrantOnlyAndBoundToTheDeviceFlow() {
+        String flowId = flow("staff card direct grant").path("id").asText();
+        for (String clientId : new String[] {"pc-logon", "attendance-terminal-device"}) {
+            JsonNode device = client(clientId);
+
+            assertThat(device.path("publicClient").asBoolean()).as(clientId).isFalse();
+            assertThat(device.path("directAccessGrantsEnabled").asBoolean()).as(clientId).isTrue();
+            assertThat(device.path("standardFlowEnabled").asBoolean()).as(clientId).isFalse();
+            assertThat(device.path("implicitFlowEnabled").asBoolean()).as(clientId).isFalse();
+            assertThat(device.path("authenticationFlowBindingOverrides").path("direct_grant").asText()).as(clientId)
+                    .isEqualTo(flowId);
+        }
+    }
+
+    @Test
+    void pcLogonAsksForCardAndPasswordAndTheTerminalForTheCardOnly() {
+        assertThat(client("pc-logon").path("attributes").path("default.acr.values").asText())
+                .isEqualTo("card-password");
+        assertThat(client("attendance-terminal-device").path("attributes").path("default.acr.values").asText())
+                .isEqualTo("card");
+    }
+
     private static JsonNode flow(String alias) {
         for (JsonNode flow : REALM.path("authenticationFlows")) {
             if (flow.path("alias").asText().equals(alias)) {
