@@ -1,5 +1,7 @@
 package org.staffcard.authenticator;
 
+import org.keycloak.models.ClientModel;
+
 import java.util.List;
 
 /**
@@ -17,4 +19,9 @@ public interface AuthenticationMethods {
     String PASSWORD = "pwd";
 
     List<String> amrValues();
+
+    /** The methods proved when {@code client} asked for the sign-in; only a device step's level depends on it. */
+    default List<String> amrValues(ClientModel client) {
+        return amrValues();
+    }
 }

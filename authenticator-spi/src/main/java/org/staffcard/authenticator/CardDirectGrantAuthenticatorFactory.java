@@ -4,6 +4,7 @@ import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** Registers the card sign-in for devices (direct grant) with Keycloak; shown in the admin console's flow editor. */
-public final class CardDirectGrantAuthenticatorFactory implements AuthenticatorFactory {
+public final class CardDirectGrantAuthenticatorFactory implements AuthenticatorFactory, AuthenticationMethods {
 
     public static final String PROVIDER_ID = "staff-card-direct-grant";
 
@@ -84,5 +85,17 @@ public final class CardDirectGrantAuthenticatorFactory implements AuthenticatorF
 
     @Override
     public void close() {
+    }
+
+    /** Without a client the stronger claim is not made: the card's key and PIN are all a device step surely proves. */
+    @Override
+    public List<String> amrValues() {
+        return List.of(HARDWARE_KEY, PIN);
+    }
+
+    @Override
+    public List<String> amrValues(ClientModel client) {
+        return DeviceSignInLevel.of(client) == DeviceSignInLevel.CARD ? amrValues()
+                : List.of(HARDWARE_KEY, PIN, PASSWORD);
     }
 }

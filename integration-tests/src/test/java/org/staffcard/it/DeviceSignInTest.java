@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ class DeviceSignInTest {
                 tokens.path("access_token").asText());
         assertThat(idToken.path("sub").asText()).isEqualTo(demoUserId);
         assertThat(idToken.path("acr").asText()).isEqualTo("card-password");
+        assertThat(amr(idToken)).containsExactly("hwk", "pin", "pwd");
         assertThat(idToken.path("azp").asText()).isEqualTo(PC_LOGON);
         assertThat(accessToken.path("acr").asText()).isEqualTo("card-password");
         assertThat(outcome.stderr()).doesNotContain(PASSWORD).doesNotContain("PIN " + AgentLoginProcess.DEMO_PIN);
@@ -100,6 +102,13 @@ class DeviceSignInTest {
                 JSON.readTree(outcome.stdout()).path("id_token").asText());
         assertThat(idToken.path("sub").asText()).isEqualTo(demoUserId);
         assertThat(idToken.path("acr").asText()).isEqualTo("card");
+        assertThat(amr(idToken)).containsExactly("hwk", "pin");
+    }
+
+    private static List<String> amr(JsonNode claims) {
+        List<String> methods = new ArrayList<>();
+        claims.path("amr").forEach(method -> methods.add(method.asText()));
+        return methods;
     }
 
     @Test
@@ -321,13 +330,12 @@ class DeviceSignInTest {
         user.setFirstName("花子");
         user.setLastName("佐藤");
         user.setEmail(username + "@example.lg.jp");
-        user.setAttributes(Map.of("cardUserId", List.of(cardUserId),
-                "cardCertificateSha256", List.of(card.card().spkiSha256())));
+        user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType("password");
         password.setValue("Staff-Passw0rd");
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password, CardCredentials.of(card)));
         try (Response created = realm.admin().users().create(user)) {
             assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
         }

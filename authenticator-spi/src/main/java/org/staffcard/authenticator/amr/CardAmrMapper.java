@@ -4,6 +4,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -75,13 +76,14 @@ public final class CardAmrMapper extends AbstractOIDCProtocolMapper
         Map<String, Integer> completed = AuthenticatorUtils.parseCompletedExecutions(
                 userSession.getNote(Constants.AUTHENTICATORS_COMPLETED));
         RealmModel realm = userSession.getRealm();
+        ClientModel client = clientSessionContext.getClientSession().getClient();
         List<String> amr = AuthenticationMethodList.of(completed,
-                executionId -> methodsOf(session, realm, executionId, completed.get(executionId)));
+                executionId -> methodsOf(session, realm, client, executionId, completed.get(executionId)));
         token.getOtherClaims().put(OAuth2Constants.AUTHENTICATOR_METHOD_REFERENCE, amr);
     }
 
-    private static List<String> methodsOf(KeycloakSession session, RealmModel realm, String executionId,
-                                          Integer completedAt) {
+    private static List<String> methodsOf(KeycloakSession session, RealmModel realm, ClientModel client,
+                                          String executionId, Integer completedAt) {
         AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(executionId);
         if (execution == null || execution.getAuthenticator() == null) {
             return List.of();
@@ -89,7 +91,7 @@ public final class CardAmrMapper extends AbstractOIDCProtocolMapper
         ProviderFactory<Authenticator> factory = session.getKeycloakSessionFactory()
                 .getProviderFactory(Authenticator.class, execution.getAuthenticator());
         if (factory instanceof AuthenticationMethods card) {
-            return card.amrValues();
+            return card.amrValues(client);
         }
         return AmrUtils.getAuthenticationExecutionReferences(Map.of(executionId, completedAt), realm);
     }
