@@ -129,6 +129,10 @@ class StaffImportHarness {
         Response created = slash < 0 ? realm.groups().add(group)
                 : realm.groups().group(ids.get(path.substring(0, slash))).subGroup(group);
         try (created) {
+            assertThat(created.getStatus()).as("creating group " + path).isEqualTo(201);
+            if (created.getLocation() == null) {
+                return created.readEntity(GroupRepresentation.class).getId();
+            }
             String location = created.getLocation().toString();
             return location.substring(location.lastIndexOf('/') + 1);
         }

@@ -64,13 +64,14 @@ class StaffImportTest {
         ImportOutcome outcome = run(mixedFile("G"), new ImportOptions(false, true, 1));
 
         assertThat(outcome.written()).isEqualTo(2);
-        assertThat(outcome.groupsCreated()).containsExactly("/総務部G", "/総務部G/人事課", "/情報政策課G");
+        assertThat(outcome.groupsCreated())
+                .containsExactly("/総務部G", "/総務部G/人事課", "/総務部G/人事課/給与係", "/情報政策課G");
         UserRepresentation first = onlyAccountWithStaffNumber("G-1");
         assertThat(first.getUsername()).isEqualTo("g-1");
         assertThat(first.getLastName() + " " + first.getFirstName()).isEqualTo("佐藤 花子");
         assertThat(first.getEmail()).isEqualTo("hanako.g@example.lg.jp");
         assertThat(first.getAttributes().get("cardUserId")).containsExactly("CARD-G1");
-        assertThat(groupsOf(first)).containsExactlyInAnyOrder("/総務部G/人事課", "/情報政策課G");
+        assertThat(groupsOf(first)).containsExactlyInAnyOrder("/総務部G/人事課/給与係", "/情報政策課G");
         assertThat(groupsOf(onlyAccountWithStaffNumber("G-2"))).containsExactly("/情報政策課G");
         assertThat(realm.admin().users().searchByAttributes("staffNumber:G-3")).isEmpty();
     }
@@ -101,7 +102,7 @@ class StaffImportTest {
 
         assertThat(outcome.problems()).isEmpty();
         assertThat(outcome.written()).isZero();
-        assertThat(report()).contains("Dry run, nothing written: would create 2 accounts and 3 department groups");
+        assertThat(report()).contains("Dry run, nothing written: would create 2 accounts and 4 department groups");
         assertThat(realm.admin().users().count()).isEqualTo(accountsBefore);
     }
 
@@ -112,7 +113,7 @@ class StaffImportTest {
     private static String mixedFile(String p) {
         String l = p.toLowerCase(java.util.Locale.ROOT);
         return "staffNumber,lastName,firstName,email,departments,cardUserId\n"
-                + p + "-1,佐藤,花子,hanako." + l + "@example.lg.jp,総務部" + p + "/人事課;情報政策課" + p + ",CARD-" + p + "1\n"
+                + p + "-1,佐藤,花子,hanako." + l + "@example.lg.jp,総務部" + p + "/人事課/給与係;情報政策課" + p + ",CARD-" + p + "1\n"
                 + p + "-3,鈴木,一郎,not-an-email,情報政策課" + p + ",CARD-" + p + "3\n"
                 + p + "-4,高橋,次郎,jiro." + l + "@example.lg.jp,情報政策課" + p + ",s0012345\n"
                 + p + "-5,,三郎,saburo." + l + "@example.lg.jp,情報政策課" + p + ",CARD-" + p + "5\n"

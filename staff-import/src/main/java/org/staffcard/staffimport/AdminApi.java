@@ -99,7 +99,8 @@ public final class AdminApi {
         }
 
         HttpResponse<String> response = exchange(request.build(), method + " " + path);
-        if (response.statusCode() == 201) {
+        if (response.statusCode() == 201 && response.body().isBlank()) {
+            // A new top-level group is answered with its address only; a new subgroup with its representation.
             String location = response.headers().firstValue("Location").orElse("");
             return JSON.createObjectNode().put("id", location.substring(location.lastIndexOf('/') + 1));
         }
