@@ -43,7 +43,7 @@ public record ImportPlan(List<StaffRow> newRows, List<StaffRow> alreadyPresent, 
     }
 
     private static String describe(ExistingAccount account) {
-        String staffNumber = account.staffNumber() == null ? "no staff number" : "staff number " + account.staffNumber();
-        return "account \"" + account.username() + "\" (" + staffNumber + ")";
+        String number = account.staffNumber() == null ? "no staff number" : "staff number " + account.staffNumber();
+        return "account \"" + account.username() + "\" (" + number + ")";
     }
 }

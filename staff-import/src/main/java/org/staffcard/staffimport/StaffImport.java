@@ -61,13 +61,13 @@ public final class StaffImport {
         if (!created.isEmpty()) {
             out.println("Created department groups: " + String.join(", ", created));
         }
-        int[] counts = write(plan.newRows(), options.batchSize());
-        out.println("Written: " + counts[0] + " new accounts; " + plan.alreadyPresent().size()
-                + " already present by staff number and left as they were" + (counts[1] == 0 ? "."
-                : "; " + counts[1] + " skipped because an account with the same user name or email appeared"
+        Written written = write(plan.newRows(), options.batchSize());
+        out.println("Written: " + written.added() + " new accounts; " + plan.alreadyPresent().size()
+                + " already present by staff number and left as they were" + (written.skipped() == 0 ? "."
+                : "; " + written.skipped() + " skipped because an account with the same user name or email appeared"
                 + " during the run."));
-        return new ImportOutcome(file.rowCount(), problems, counts[0], plan.alreadyPresent().size(), counts[1],
-                created, false);
+        return new ImportOutcome(file.rowCount(), problems, written.added(), plan.alreadyPresent().size(),
+                written.skipped(), created, false);
     }
 
     private ExistingStaff loadRealm() throws AdminApiException {
@@ -86,8 +86,11 @@ public final class StaffImport {
         return new ExistingStaff(accounts);
     }
 
-    /** Writes the rows in batches; answers {added, skipped}. */
-    private int[] write(List<StaffRow> rows, int batchSize) throws AdminApiException {
+    /** Accounts Keycloak added, and those it skipped because their user name or email exists. */
+    private record Written(int added, int skipped) {
+    }
+
+    private Written write(List<StaffRow> rows, int batchSize) throws AdminApiException {
         int added = 0;
         int skipped = 0;
         progress.start();
@@ -108,7 +111,7 @@ public final class StaffImport {
             skipped += answer.path("skipped").asInt();
             progress.step("accounts written", from + batch.size(), rows.size());
         }
-        return new int[] {added, skipped};
+        return new Written(added, skipped);
     }
 
     private void report(int rowCount, List<RowProblem> problems, ImportPlan plan) {
