@@ -171,9 +171,21 @@ class LdapFederationTest {
                 Map.entry("cachePolicy", "DEFAULT"))));
         String id = created(realm.admin().components().add(ldap));
 
+        givenNameIsTheFirstName(id);
         addAttributeMapper(id, "card user ID", "staffCardUserId", "cardUserId");
         addAttributeMapper(id, "staff number", "employeeNumber", "staffNumber");
         return id;
+    }
+
+    /**
+     * Keycloak's default first-name mapper for a directory that is not Active Directory reads {@code cn}, which holds
+     * the whole name ("鈴木 一郎"); the given name is in {@code givenName}.
+     */
+    private void givenNameIsTheFirstName(String federation) {
+        ComponentRepresentation firstName = realm.admin().components()
+                .query(federation, "org.keycloak.storage.ldap.mappers.LDAPStorageMapper", "first name").get(0);
+        firstName.getConfig().putSingle("ldap.attribute", "givenName");
+        realm.admin().components().component(firstName.getId()).update(firstName);
     }
 
     private void addAttributeMapper(String federation, String name, String ldapAttribute, String userAttribute) {

@@ -145,6 +145,7 @@ class StaffImportHarness {
         }
         json.put("realm", name);
         json.remove("users");
+        json.remove("groups");
         admin.realms().create(JsonSerialization.readValue(json.toString(), RealmRepresentation.class));
         return admin.realm(name);
     }
