@@ -33,7 +33,7 @@ public final class StaffImportCommand {
               --auth-realm NAME    the realm the admin credentials belong to (default master)
               --dry-run            check every row against the file and the realm, write nothing
               --import-good-rows   import the good rows even when some rows are bad
-              --batch-size N       accounts per request (default 500)
+              --batch-size N       accounts per request (default 50)
 
             Credentials come from the environment, never the command line:
               STAFF_IMPORT_CLIENT_ID and STAFF_IMPORT_CLIENT_SECRET (a service-account client), or
