@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * The realm's accounts indexed by what a row may clash with: staff number, user name, email and card user ID, all
  * ignoring case. Read once before the rows are checked against the realm, so 10,000 rows cost a few page reads of
- * the user list instead of 10,000 searches.
+ * the user list instead of 10,000 searches. Directory accounts that LDAP federation has not brought into Keycloak
+ * yet are not in that list, so a row is not checked against them: bring staff in from the CSV file or from the
+ * directory, not both, or synchronise the directory first.
  */
 public final class ExistingStaff {
 

@@ -4,6 +4,7 @@ import org.staffcard.protocol.CardUserId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +72,7 @@ final class RowChecks {
         if (problems.size() > before) {
             return null;
         }
-        return new StaffRow(line, staffNumber, lastName, firstName, email.toLowerCase(java.util.Locale.ROOT),
+        return new StaffRow(line, staffNumber, lastName, firstName, email.toLowerCase(Locale.ROOT),
                 groups, cardUserId);
     }
 

@@ -1,5 +1,6 @@
 package org.staffcard.staffimport;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +41,6 @@ public enum StaffColumn {
     }
 
     static List<String> headings() {
-        return java.util.Arrays.stream(values()).map(c -> c.english + " (" + c.japanese + ")").toList();
+        return Arrays.stream(values()).map(c -> c.english + " (" + c.japanese + ")").toList();
     }
 }
