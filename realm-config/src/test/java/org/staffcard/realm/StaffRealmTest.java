@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,13 +240,93 @@ class StaffRealmTest {
     }
 
     @Test
-    void mfpPortalGetsTheNameAndStaffNumberAsAttributes() {
+    void mfpPortalGetsTheNameStaffNumberAndPrinterLoginIdAsAttributes() {
         JsonNode portal = client("mfp-portal");
 
         assertThat(portal.path("protocolMappers").findValuesAsText("attribute.name"))
-                .containsExactlyInAnyOrder("lastName", "firstName", "staffNumber");
-        assertThat(mapperOf(portal, "saml-user-attribute-mapper").path("config").path("user.attribute").asText())
-                .isEqualTo("staffNumber");
+                .containsExactlyInAnyOrder("lastName", "firstName", "staffNumber", "printerLoginId");
+        assertThat(portal.path("protocolMappers").findValuesAsText("user.attribute"))
+                .containsExactlyInAnyOrder("lastName", "firstName", "staffNumber", "printerLoginId");
+        assertThat(portal.path("fullScopeAllowed").asBoolean(true)).as("roles of other systems in scope").isFalse();
+    }
+
+    @Test
+    void businessAppGetsItsDepartmentsAsFullGroupPaths() {
+        JsonNode mapper = mapperOf(client("business-app"), "oidc-group-membership-mapper");
+
+        assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("departments");
+        assertThat(mapper.path("config").path("full.path").asText()).isEqualTo("true");
+        for (String token : new String[] {"id.token.claim", "access.token.claim", "userinfo.token.claim"}) {
+            assertThat(mapper.path("config").path(token).asText()).as(token).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void businessAppGetsOnlyItsOwnRoles() {
+        JsonNode app = client("business-app");
+        JsonNode mapper = mapperOf(app, "oidc-usermodel-client-role-mapper");
+
+        assertThat(mapper.path("config").path("usermodel.clientRoleMapping.clientId").asText())
+                .isEqualTo("business-app");
+        assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("roles");
+        assertThat(mapper.path("config").path("multivalued").asText()).isEqualTo("true");
+        assertThat(app.path("fullScopeAllowed").asBoolean(true)).as("roles of other systems in scope").isFalse();
+        assertThat(app.path("protocolMappers").findValuesAsText("user.attribute")).containsExactly("staffNumber");
+    }
+
+    @Test
+    void attendanceAppGetsTheAttendanceLoginIdAndNoProfile() {
+        JsonNode app = client("attendance-app");
+
+        assertThat(app.path("protocolMappers")).hasSize(2);
+        JsonNode mapper = mapperOf(app, "oidc-usermodel-attribute-mapper");
+        assertThat(mapper.path("config").path("user.attribute").asText()).isEqualTo("attendanceLoginId");
+        assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("attendance_login_id");
+        assertThat(app.path("defaultClientScopes").toString()).isEqualTo("[\"basic\",\"acr\"]");
+        assertThat(app.path("optionalClientScopes")).isEmpty();
+        assertThat(app.path("fullScopeAllowed").asBoolean(true)).isFalse();
+        assertThat(app.path("publicClient").asBoolean()).isFalse();
+        assertThat(app.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+    }
+
+    @Test
+    void eachSystemLoginIdGoesToTheOneClientThatNeedsIt() {
+        Map<String, List<String>> clientsByAttribute = new HashMap<>();
+        for (JsonNode client : REALM.path("clients")) {
+            for (String attribute : client.path("protocolMappers").findValuesAsText("user.attribute")) {
+                clientsByAttribute.computeIfAbsent(attribute, a -> new ArrayList<>())
+                        .add(client.path("clientId").asText());
+            }
+        }
+
+        assertThat(clientsByAttribute.get("printerLoginId")).containsExactly("mfp-portal");
+        assertThat(clientsByAttribute.get("attendanceLoginId"))
+                .containsExactlyInAnyOrder("attendance-app", "attendance-terminal", "attendance-terminal-device");
+        assertThat(clientsByAttribute.get("staffNumber")).containsExactlyInAnyOrder("business-app", "mfp-portal");
+        assertThat(clientsByAttribute).doesNotContainKeys("cardUserId", "cardCertificateSha256");
+    }
+
+    @Test
+    void systemLoginIdsAreAdminOnlyProfileAttributes() throws Exception {
+        for (String name : new String[] {"printerLoginId", "attendanceLoginId"}) {
+            JsonNode attribute = profileAttribute(name);
+            assertThat(attribute.path("permissions").path("edit").toString()).as(name).isEqualTo("[\"admin\"]");
+            assertThat(attribute.path("permissions").path("view").toString()).as(name).isEqualTo("[\"admin\"]");
+            assertThat(attribute.path("validations").path("pattern").path("pattern").asText()).as(name)
+                    .isEqualTo("^[A-Za-z0-9._@-]{1,64}$");
+        }
+    }
+
+    @Test
+    void departmentGroupsGrantOnlyRolesTheBusinessAppDefines() {
+        List<String> defined = REALM.path("roles").path("client").path("business-app").findValuesAsText("name");
+        List<String> granted = REALM.path("groups").findValues("business-app").stream()
+                .flatMap(roles -> java.util.stream.StreamSupport.stream(roles.spliterator(), false))
+                .map(JsonNode::asText).toList();
+
+        assertThat(defined).containsExactlyInAnyOrder("staff", "approver");
+        assertThat(granted).isNotEmpty().allMatch(defined::contains);
+        assertThat(REALM.path("users").get(0).path("groups").toString()).isEqualTo("[\"/総務部/人事課\"]");
     }
 
     @Test
