@@ -22,7 +22,8 @@ final class KeycloakCluster implements AutoCloseable {
     static final int PUBLIC_PORT = 18088;
     static final String PUBLIC_URL = "http://localhost:" + PUBLIC_PORT;
 
-    private static final String DATABASE = "staffcard_cluster_test";
+    /** Several checkouts on one PostgreSQL server each name their own database with -Dstaffcard.cluster.database. */
+    private static final String DATABASE = System.getProperty("staffcard.cluster.database", "staffcard_cluster_test");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final KeycloakNode a;
