@@ -79,6 +79,7 @@ final class CardDirectGrantAuthenticator implements Authenticator {
                         + "'%s' in realm '%s'", user.getUsername(), verified.card().cardUserId(),
                 verified.card().serialHex(), context.getAuthenticationSession().getClient().getClientId(),
                 level.acr(), context.getRealm().getName());
+        CardSignIn.signedIn(context, verified);
         context.setUser(user);
         context.success();
     }

@@ -84,6 +84,7 @@ final class CardOnlyAuthenticator implements Authenticator {
         LOG.debugf("Card-only sign-in of '%s' with card '%s' (certificate serial %s) in realm '%s'",
                 verified.user().getUsername(), verified.card().cardUserId(), verified.card().serialHex(),
                 context.getRealm().getName());
+        CardSignIn.signedIn(context, verified);
         context.setUser(verified.user());
         context.success();
     }
