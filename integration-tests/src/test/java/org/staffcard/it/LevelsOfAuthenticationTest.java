@@ -5,11 +5,13 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -43,6 +45,9 @@ class LevelsOfAuthenticationTest {
 
     @InjectRealm(fromJson = "/staff-realm.json")
     ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak adminClient;
 
     private final List<String> createdUsers = new ArrayList<>();
 
@@ -213,6 +218,26 @@ class LevelsOfAuthenticationTest {
             assertThat(provider.get("id")).isEqualTo("staff-card-only");
             assertThat(provider.get("displayName")).isEqualTo("Staff card only");
         });
+    }
+
+    @Test
+    void revokingTheCardEndsTheCardOnlySessionItStarted() throws Exception {
+        Staff staff = enrolStaff();
+        OidcLogin login = new OidcLogin(ORIGIN).as(ATTENDANCE_TERMINAL);
+        LoginPage page = login.open(Map.of());
+        HttpResponse<String> answer = login.submit(page, staff.card().assertion(ORIGIN, page.challenge()));
+        assertThat(answer.statusCode()).as(LoginPage.errorText(answer.body())).isEqualTo(302);
+        String refreshToken = login.redeem(answer).path("refresh_token").asText();
+        assertThat(realm.admin().users().get(staff.id()).getUserSessions()).hasSize(1);
+
+        StaffCardsApi cards = new StaffCardsApi(ORIGIN, "staff",
+                () -> adminClient.tokenManager().getAccessTokenString());
+        String cardId = cards.list(staff.id()).body().get(0).path("id").asText();
+        StaffCardsApi.Answer revoked = cards.revoke(staff.id(), cardId, "lost", null);
+
+        assertThat(revoked.body().path("sessionsEnded").asInt()).as(revoked.body().toString()).isEqualTo(1);
+        assertThat(realm.admin().users().get(staff.id()).getUserSessions()).isEmpty();
+        assertThat(login.refresh(refreshToken).body()).contains("invalid_grant");
     }
 
     private JsonNode signInWithCardOnly(OidcLogin login, Staff staff) throws Exception {
