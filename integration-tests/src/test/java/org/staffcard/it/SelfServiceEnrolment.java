@@ -70,7 +70,10 @@ final class SelfServiceEnrolment {
             wait.until(b -> !b.findElements(By.id("staff-card-status")).isEmpty()
                     && "ready".equals(b.findElement(By.id("staff-card-status")).getAttribute("data-state")));
             Chromium.screenshot(browser, screenshotPrefix + "-card-ready.png");
-            browser.findElement(By.id("staff-card-submit")).click();
+            WebElement register = browser.findElement(By.id("staff-card-submit"));
+            register.click();
+            // The card step shows its progress in an alert of its own: only the next page's alerts say anything.
+            wait.until(ExpectedConditions.stalenessOf(register));
 
             if (newPassword != null) {
                 wait.until(b -> !b.findElements(By.id("kc-passwd-update-form")).isEmpty()
