@@ -2,42 +2,25 @@ package org.staffcard.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.staffcard.it.OidcLogin.LoginPage;
 import org.staffcard.virtualcard.DemoCard;
 import org.staffcard.virtualcard.TestCardSpec;
 import org.staffcard.virtualcard.TestCertificateAuthority;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,42 +46,18 @@ class CardLifecycleTest {
     @InjectRealm(fromJson = "/staff-realm.json")
     ManagedRealm realm;
 
-    private static HttpServer app;
-    private static final CompletableFuture<String> CALLBACK = new CompletableFuture<>();
-
     private CardStack cardStack;
     private TestCertificateAuthority staffCa;
+    private ServiceAccountClient deskClient;
     private StaffCardsApi desk;
     private StaffCardsApi reader;
-
-    @BeforeAll
-    static void startBusinessApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 8081), 0);
-        app.createContext("/callback", exchange -> {
-            CALLBACK.complete(exchange.getRequestURI().toString());
-            byte[] page = "<html><body><h1 id=\"signed-in\">Signed in</h1></body></html>"
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        app.start();
-    }
-
-    @AfterAll
-    static void stopBusinessApp() {
-        app.stop(0);
-    }
 
     @BeforeEach
     void prepare() throws Exception {
         cardStack = CardStack.get();
-        if (realm.admin().clients().findByClientId(DESK_CLIENT).isEmpty()) {
-            serviceAccount(DESK_CLIENT, "manage-users", "view-users");
-            serviceAccount(READER_CLIENT, "view-users");
-        }
-        desk = new StaffCardsApi(ORIGIN, "staff", () -> clientToken(DESK_CLIENT));
-        reader = new StaffCardsApi(ORIGIN, "staff", () -> clientToken(READER_CLIENT));
+        deskClient = ServiceAccountClient.in(realm.admin(), DESK_CLIENT, "manage-users", "view-users");
+        desk = deskClient.staffCardsApi();
+        reader = ServiceAccountClient.in(realm.admin(), READER_CLIENT, "view-users").staffCardsApi();
         staffCa = TestCertificateAuthority.create("CN=Lifecycle Staff Card CA, O=Test Org, C=JP");
         trust(staffCa);
     }
@@ -128,7 +87,9 @@ class CardLifecycleTest {
         assertThat(code.body().path("code").asText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
 
         // Self-service enrolment in Chromium, through the real agent and the virtual card.
-        enrolInChromium("sato.hanako", code.body().path("code").asText());
+        JsonNode enrolled = new SelfServiceEnrolment("card-enrolment")
+                .enrol("sato.hanako", PASSWORD, code.body().path("code").asText());
+        assertThat(enrolled.path("id_token").asText()).isNotEmpty();
         JsonNode satoCards = desk.list("sato.hanako").body();
         assertThat(satoCards).hasSize(1);
         JsonNode satoCard = satoCards.get(0);
@@ -175,9 +136,8 @@ class CardLifecycleTest {
         assertThat(refusal.getDetails()).containsEntry("card_binding_revocation_reason", "lost");
 
         // Admin events say who did what to which account, and why.
-        String deskUserId = realm.admin().clients().get(clientId(DESK_CLIENT)).getServiceAccountUser().getId();
-        List<AdminEventRepresentation> events = realm.admin().getAdminEvents().stream()
-                .filter(e -> "STAFF_CARD".equals(e.getResourceType())).toList();
+        String deskUserId = deskClient.serviceAccountUserId();
+        List<AdminEventRepresentation> events = RealmEvents.staffCardAdminEvents(realm.admin());
         assertThat(events).anySatisfy(e -> {
             assertThat(e.getOperationType()).isEqualTo("CREATE");
             assertThat(e.getResourcePath()).startsWith("users/" + tanakaId + "/staff-cards/");
@@ -312,39 +272,6 @@ class CardLifecycleTest {
         assertThat(desk.list("wrong.code").body()).isEmpty();
     }
 
-    private void enrolInChromium(String username, String code) throws Exception {
-        OidcLogin login = new OidcLogin(ORIGIN);
-        WebDriver browser = Chromium.start();
-        try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(login.authorizationUrl());
-            wait.until(b -> !b.findElements(By.id("staff-card-enrol-start")).isEmpty());
-            browser.findElement(By.id("staff-card-enrol-start")).click();
-
-            wait.until(b -> !b.findElements(By.id("staff-card-enrol-form")).isEmpty());
-            Chromium.screenshot(browser, "card-enrolment-account.png");
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("enrolmentCode")).sendKeys(code);
-            browser.findElement(By.id("staff-card-enrol-continue")).click();
-
-            wait.until(b -> !b.findElements(By.id("staff-card-status")).isEmpty()
-                    && "ready".equals(b.findElement(By.id("staff-card-status")).getAttribute("data-state")));
-            Chromium.screenshot(browser, "card-enrolment-card-ready.png");
-            browser.findElement(By.id("staff-card-submit")).click();
-            wait.until(b -> b.getCurrentUrl().startsWith(OidcLogin.REDIRECT_URI)
-                    || !b.findElements(By.cssSelector(".pf-v5-c-alert__title, .kc-feedback-text")).isEmpty());
-            Chromium.screenshot(browser, "card-enrolment-done.png");
-            assertThat(browser.getCurrentUrl()).as(LoginPage.errorText(browser.getPageSource()))
-                    .startsWith(OidcLogin.REDIRECT_URI);
-        } finally {
-            browser.quit();
-        }
-        String callback = CALLBACK.get(10, TimeUnit.SECONDS);
-        assertThat(login.redeemCode(OidcLogin.queryParameter(callback, "code")).path("id_token").asText())
-                .isNotEmpty();
-    }
-
     private HttpResponse<String> signInWithSoftwareCard(SoftwareCard card) throws Exception {
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = login.open();
@@ -374,48 +301,6 @@ class CardLifecycleTest {
         }
     }
 
-    /** A confidential client whose service account holds the given realm-management roles. */
-    private void serviceAccount(String clientId, String... roles) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setSecret(clientId + "-secret");
-        client.setPublicClient(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        realm.admin().clients().create(client).close();
-
-        String serviceUser = realm.admin().clients().get(clientId(clientId)).getServiceAccountUser().getId();
-        String management = clientId("realm-management");
-        List<RoleRepresentation> granted = java.util.Arrays.stream(roles)
-                .map(role -> realm.admin().clients().get(management).roles().get(role).toRepresentation())
-                .toList();
-        realm.admin().users().get(serviceUser).roles().clientLevel(management).add(granted);
-    }
-
-    private String clientId(String clientId) {
-        return realm.admin().clients().findByClientId(clientId).get(0).getId();
-    }
-
-    private static String clientToken(String clientId) {
-        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret="
-                + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ORIGIN + "/realms/staff/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("token for " + clientId + ": " + answer.body()).isEqualTo(200);
-            return JSON.readTree(answer.body()).path("access_token").asText();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private void trust(TestCertificateAuthority authority) {
         String id = realm.admin().flows().getExecutions("staff card browser").stream()
                 .filter(e -> "staff-card-password".equals(e.getProviderId()))
@@ -427,9 +312,7 @@ class CardLifecycleTest {
     }
 
     private EventRepresentation lastEvent(String type) {
-        List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, null, null, null, null, 0, 1);
-        assertThat(events).as("a " + type + " event").isNotEmpty();
-        return events.get(0);
+        return RealmEvents.last(realm.admin(), type);
     }
 
     private static String formAction(String html) {

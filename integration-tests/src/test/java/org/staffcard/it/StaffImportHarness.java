@@ -73,7 +73,7 @@ class StaffImportHarness {
             RealmResource batched = freshRealm("import-batch-" + batchSize);
             start = System.nanoTime();
             ImportOutcome outcome = new StaffImport(new AdminApi(CardStack.KEYCLOAK_ORIGIN, "import-batch-" + batchSize,
-                    StaffImportTest.FRAMEWORK_ADMIN), new PrintStream(OutputStream.nullOutputStream()), System.err)
+                    StaffImportRun.FRAMEWORK_ADMIN), new PrintStream(OutputStream.nullOutputStream()), System.err)
                     .run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                             new ImportOptions(false, false, batchSize));
             long elapsed = System.nanoTime() - start;

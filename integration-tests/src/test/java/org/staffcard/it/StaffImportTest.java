@@ -1,22 +1,16 @@
 package org.staffcard.it;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.staffcard.staffimport.AdminApi;
-import org.staffcard.staffimport.AdminCredentials;
 import org.staffcard.staffimport.ImportOptions;
 import org.staffcard.staffimport.ImportOutcome;
 import org.staffcard.staffimport.Reason;
 import org.staffcard.staffimport.RowProblem;
-import org.staffcard.staffimport.StaffImport;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -31,13 +25,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 @KeycloakIntegrationTest(config = StaffCardServerConfig.class)
 class StaffImportTest {
 
-    /** The master realm's bootstrap client that the test framework creates with the server. */
-    static final AdminCredentials FRAMEWORK_ADMIN = AdminCredentials.ofClient("master", "temp-admin", "mysecret");
-
     @InjectRealm(fromJson = "/staff-realm.json")
     ManagedRealm realm;
 
-    private final ByteArrayOutputStream report = new ByteArrayOutputStream();
+    private final StaffImportRun importRun = new StaffImportRun();
 
     @Test
     void badRowsAreReportedByLineAndNothingIsWritten() throws Exception {
@@ -128,24 +119,18 @@ class StaffImportTest {
     }
 
     private ImportOutcome run(String csv, ImportOptions options) throws Exception {
-        report.reset();
-        AdminApi api = new AdminApi(CardStack.KEYCLOAK_ORIGIN, "staff", FRAMEWORK_ADMIN);
-        PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8);
-        return new StaffImport(api, out, System.err)
-                .run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), options);
+        return importRun.run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), options);
     }
 
     private String report() {
-        return report.toString(StandardCharsets.UTF_8);
+        return importRun.report();
     }
 
     private UserRepresentation onlyAccountWithStaffNumber(String staffNumber) {
-        List<UserRepresentation> found = realm.admin().users().searchByAttributes("staffNumber:" + staffNumber);
-        assertThat(found).as("accounts with staff number " + staffNumber).hasSize(1);
-        return realm.admin().users().get(found.get(0).getId()).toRepresentation();
+        return StaffAccounts.withStaffNumber(realm.admin(), staffNumber);
     }
 
     private List<String> groupsOf(UserRepresentation user) {
-        return realm.admin().users().get(user.getId()).groups().stream().map(GroupRepresentation::getPath).toList();
+        return StaffAccounts.groupPaths(realm.admin(), user);
     }
 }
