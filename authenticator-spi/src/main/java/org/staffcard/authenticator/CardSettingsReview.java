@@ -16,9 +16,9 @@ import org.staffcard.protocol.SignatureAlgorithm;
 
 /**
  * Judges every setting of one card authenticator config, the way sign-in will read it, and says for each bad one
- * what is wrong and what to change. Keycloak 26.7.3 lets an admin save any value, so this review runs when the
- * server starts; a setting that sign-in cannot use makes every card fail, and a setting that sign-in replaces by its
- * default, or a weak choice, is worth a warning.
+ * what is wrong and what to change. It runs when an admin saves the settings (an ERROR refuses the save) and when
+ * the server starts, for settings that arrived another way; a setting that sign-in cannot use makes every card fail,
+ * and a setting that sign-in replaces by its default, or a weak choice, is worth a warning.
  */
 final class CardSettingsReview {
 

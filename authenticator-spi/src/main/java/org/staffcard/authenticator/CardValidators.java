@@ -61,8 +61,8 @@ final class CardValidators {
             return Optional.empty();
         }
 
-        // Keycloak 26.7 offers authenticators no hook to refuse a setting when the admin saves it, so a setting that
-        // cannot be used is reported here, at the first sign-in after the change, and card sign-in fails closed.
+        // Saving through the admin API refuses unusable settings, but an import or a changed trust anchors file
+        // reaches sign-in without that check: such a setting is reported here, and card sign-in fails closed.
         try {
             RevocationSettings revocation = config.revocationSettings();
             CardAssertionValidator.Builder builder = CardAssertionValidator.builder(anchors).clock(clock)

@@ -15,10 +15,11 @@ import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * Reviews the card authenticator's settings in every realm once the server has started, and writes one log line per
- * bad setting: realm, config alias, setting key, what is wrong and what to change. Keycloak 26.7.3 offers an
- * authenticator no hook to refuse a setting when the admin saves it (its admin REST resource stores authenticator
- * configs without asking the provider), so the start is the earliest moment to speak; a setting changed later is
- * reported at the first sign-in that uses it, as before.
+ * bad setting: realm, config alias, setting key, what is wrong and what to change. A setting saved through the
+ * admin API is refused there when unusable ({@link CardSettingsSaveCheck}), but settings also arrive without that
+ * call: a realm import at start, a realm or partial import through the admin API, a database restore, and a trust
+ * anchors file that changes on disk. The start is the earliest moment to speak of those; what changes later is
+ * reported at the first sign-in that uses it.
  */
 final class StartupSettingsReport {
 

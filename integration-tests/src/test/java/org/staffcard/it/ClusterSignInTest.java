@@ -72,7 +72,7 @@ class ClusterSignInTest {
     }
 
     /**
-     * Keycloak lets an admin save any authenticator setting, so each node reviews the card settings when it starts;
+     * Imported settings never pass the admin save check, so each node reviews the card settings when it starts;
      * the imported staff realm checks no revocation, which every start must say.
      */
     @Test
