@@ -72,9 +72,12 @@ final class CardDirectGrantAuthenticator implements Authenticator {
         }
 
         new AcrStore(context.getSession(), context.getAuthenticationSession()).setLevelAuthenticated(level.loa());
-        // Recorded as a password sign-in so that Keycloak's brute-force protector clears the failure count; a
-        // card-only client's sign-in is the full sign-in for that client, so it clears the count too.
-        AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), PasswordCredentialModel.TYPE);
+        if (level.needsPassword()) {
+            // Recorded as a password sign-in so that Keycloak's brute-force protector clears the failure count. A
+            // card-only sign-in never clears it: a stolen card and its PIN must not reset the count between guesses
+            // of the password at a card + password client.
+            AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), PasswordCredentialModel.TYPE);
+        }
         LOG.debugf("Device card sign-in of '%s' with card '%s' (certificate serial %s) for client '%s' at level "
                         + "'%s' in realm '%s'", user.getUsername(), verified.card().cardUserId(),
                 verified.card().serialHex(), context.getAuthenticationSession().getClient().getClientId(),

@@ -25,6 +25,10 @@ import java.util.Map;
  * device without a browser (a PC logon, a printer, an attendance terminal), the origin the card must sign it for and
  * whether the client's sign-in needs the password too. The device then redeems it at the token endpoint through the
  * card direct-grant authenticator.
+ * <p>
+ * The endpoint has no rate limit of its own: anyone who knows a device client's id can have challenges issued, each
+ * a small entry in the cluster's single-use store for three minutes, so a flood grows that store until the entries
+ * expire. A rate limit per source address belongs in the reverse proxy in front of Keycloak (docs/devices.md).
  */
 public final class DeviceChallengeResource implements RealmResourceProvider {
 

@@ -144,6 +144,21 @@ class DeviceSignInTest {
     }
 
     @Test
+    void aCardOnlyTerminalSignInDoesNotClearTheFailureCount() throws Exception {
+        lowerFailureFactorTo(3);
+        signedExchange(PC_LOGON, PC_LOGON_SECRET, "wrong password");
+        assertThat(failures()).isEqualTo(1);
+
+        Answer terminal = signedExchange(TERMINAL, TERMINAL_SECRET, null);
+
+        assertThat(terminal.status()).as(terminal.body().toString()).isEqualTo(200);
+        assertThat(failures()).as("a stolen card and its PIN must not reset the password guesses").isEqualTo(1);
+        Answer full = signedExchange(PC_LOGON, PC_LOGON_SECRET, PASSWORD);
+        assertThat(full.status()).as(full.body().toString()).isEqualTo(200);
+        assertThat(failures()).as("a full card + password sign-in clears the count").isZero();
+    }
+
+    @Test
     void replayedChallengeIsRefused() throws Exception {
         String challenge = DeviceExchange.challenge(PC_LOGON).field("challenge");
         String assertion = cardStack.sign(challenge);
@@ -228,6 +243,21 @@ class DeviceSignInTest {
             assertThat(answer.field("error")).isEqualTo("invalid_grant");
             assertThat(answer.body().has("access_token")).isFalse();
         }
+    }
+
+    /**
+     * Keycloak gives every realm a public admin-cli client with direct grants on; the realm's own direct grant flow
+     * is the card one, so a password alone gets no token there either.
+     */
+    @Test
+    void passwordAloneGetsNoTokenFromTheRealmsBuiltInAdminCli() throws Exception {
+        Answer answer = DeviceExchange.post(DeviceExchange.REALM_URL + "/protocol/openid-connect/token",
+                DeviceExchange.form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "yamada.taro", "password", PASSWORD)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.field("error")).isEqualTo("invalid_grant");
+        assertThat(answer.body().has("access_token")).isFalse();
     }
 
     @Test
@@ -320,8 +350,8 @@ class DeviceSignInTest {
     }
 
     /**
-     * The one place this test binds a card to a new staff account. Today the binding is the account's card user ID
-     * and the SHA-256 of the card's public key as user attributes.
+     * The one place this test binds a card to a new staff account: the card user ID as the account's attribute and
+     * the card as a staff card credential.
      */
     private void enrolStaff(String username, String cardUserId, SoftwareCard card) {
         UserRepresentation user = new UserRepresentation();

@@ -132,14 +132,10 @@ class LdapFederationTest {
         assertThat(after.getAttributes().get("cardUserId")).as("after HTTP " + status).containsExactly("LDAP-0042");
     }
 
-    /**
-     * Binds the card's certificate to the account the directory provides. This is the one place that knows how a
-     * certificate is bound: today the admin sets the account's {@code cardCertificateSha256} attribute, a local
-     * attribute beside the directory's, which unsynced federation keeps in Keycloak.
-     */
     /** Binds the card as an admin does, through the staff-cards API, to the account federated from the directory. */
     private void bindCardCertificate(String username, SoftwareCard card) {
-        StaffCardsApi api = new StaffCardsApi(ORIGIN, "staff", () -> adminClient.tokenManager().getAccessTokenString());
+        StaffCardsApi api = new StaffCardsApi(ORIGIN, "staff",
+                () -> adminClient.tokenManager().getAccessTokenString());
         StaffCardsApi.Answer bound = api.bind(account(username).getId(), card.card().cardUserId(),
                 card.card().certificate(), null);
         assertThat(bound.status()).as(bound.body().toString()).isEqualTo(201);

@@ -355,6 +355,11 @@ class StaffRealmTest {
     }
 
     @Test
+    void theRealmsDirectGrantFlowIsTheCardOneSoNoClientSignsInWithAPasswordAlone() {
+        assertThat(REALM.path("directGrantFlow").asText()).isEqualTo("staff card direct grant");
+    }
+
+    @Test
     void deviceClientsAreConfidentialDirectGrantOnlyAndBoundToTheDeviceFlow() {
         String flowId = flow("staff card direct grant").path("id").asText();
         for (String clientId : new String[] {"pc-logon", "attendance-terminal-device"}) {
