@@ -30,7 +30,8 @@ class ClientClaimsTest {
 
         assertThat(claims).containsEntry("staff_number", "A-10023");
         assertThat(claims.get("departments")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("/総務部/人事課");
-        assertThat(claims.get("roles")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactlyInAnyOrder("staff", "approver");
+        assertThat(claims.get("roles")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder("staff", "approver");
         assertThat(claims).doesNotContainKeys("attendance_login_id", "printerLoginId", "cardUserId");
     }
 
