@@ -205,6 +205,20 @@ class CardAssertionValidatorTest {
                         .startsWith("intermediate certificate subject 'CN=Staff Card Test Intermediate"));
     }
 
+    /** Field case FC-11, the other half: the card's certificate is valid, but its issuing CA is not valid yet. */
+    @Test
+    void rejectsNotYetValidIntermediate() {
+        X509Certificate intermediate = intermediate().validFrom(NOW.plus(ONE_DAY)).build();
+        X509Certificate leaf = leafUnder(intermediate).build();
+        CardAssertion assertion = signed(SignatureAlgorithm.RS256, RSA_LEAF_KEY, leaf, intermediate);
+
+        assertThatExceptionOfType(CertificateNotYetValidException.class)
+                .isThrownBy(() -> validator.validate(assertion, ORIGIN, CHALLENGE))
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo("card_certificate_expired"))
+                .satisfies(e -> assertThat(e.adminDetail())
+                        .startsWith("intermediate certificate subject 'CN=Staff Card Test Intermediate"));
+    }
+
     @Test
     void rejectsExpiredTrustAnchor() {
         X509Certificate expiredRoot = TestPki.certificate("CN=Expired Root,O=Staffcard Test").ca()
