@@ -35,4 +35,17 @@ final class CardLoginForm {
         }
         return form.createForm(TEMPLATE);
     }
+
+    /**
+     * Shows a refused card sign-in on a fresh page. A refusal with a flow error is a failed attempt on a known
+     * account, which Keycloak's brute-force protector counts; any other refusal only shows the page again.
+     */
+    static void refuse(AuthenticationFlowContext context, boolean askPassword, CardSignIn.Refusal refusal) {
+        Response page = render(context, askPassword, refusal.message());
+        if (refusal.flowError() != null) {
+            context.failureChallenge(refusal.flowError(), page);
+        } else {
+            context.forceChallenge(page);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.staffcard.authenticator;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -69,12 +68,7 @@ final class CardOnlyAuthenticator implements Authenticator {
                 input.getFirst(CardPasswordAuthenticator.ASSERTION_FIELD), challenge.get(),
                 ServerOrigin.of(context.getUriInfo().getBaseUri()), context.getUser());
         if (outcome instanceof CardSignIn.Refusal refusal) {
-            Response page = CardLoginForm.render(context, false, refusal.message());
-            if (refusal.flowError() != null) {
-                context.failureChallenge(refusal.flowError(), page);
-            } else {
-                context.forceChallenge(page);
-            }
+            CardLoginForm.refuse(context, false, refusal);
             return;
         }
         CardSignIn.Verified verified = (CardSignIn.Verified) outcome;

@@ -90,12 +90,7 @@ final class CardPasswordAuthenticator implements Authenticator {
     }
 
     private static void refuse(AuthenticationFlowContext context, CardSignIn.Refusal refusal) {
-        Response page = form(context, refusal.message());
-        if (refusal.flowError() != null) {
-            context.failureChallenge(refusal.flowError(), page);
-        } else {
-            context.forceChallenge(page);
-        }
+        CardLoginForm.refuse(context, true, refusal);
     }
 
     private static Response form(AuthenticationFlowContext context, String error) {

@@ -9,7 +9,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-import java.time.Clock;
 import java.util.List;
 
 /** Registers the staff card + password form with Keycloak; shown in the admin console's flow editor. */
@@ -20,7 +19,7 @@ public final class CardPasswordAuthenticatorFactory implements AuthenticatorFact
     private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.ALTERNATIVE,
             Requirement.DISABLED};
 
-    private final CardValidators validators = new CardValidators(Clock.systemUTC());
+    private final CardValidators validators = CardValidators.SERVER;
 
     @Override
     public String getId() {

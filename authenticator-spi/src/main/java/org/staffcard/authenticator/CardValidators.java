@@ -27,6 +27,12 @@ final class CardValidators {
     /** Settings change rarely; the bound only stops an endless stream of edits from growing the map. */
     private static final int MAX_CACHED = 64;
 
+    /**
+     * The one set every card step and the staff-cards API use, so that steps sharing settings share one validator
+     * and its revocation caches: a CRL is loaded once per server, not once per step.
+     */
+    static final CardValidators SERVER = new CardValidators(Clock.systemUTC());
+
     private final Map<String, Optional<CardAssertionValidator>> cache = new ConcurrentHashMap<>();
     private final Clock clock;
 

@@ -4,7 +4,6 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.staffcard.authenticator.validation.CardAssertionValidator;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import java.util.Optional;
  */
 public final class RealmCardCertificates {
 
-    private static final CardValidators VALIDATORS = new CardValidators(Clock.systemUTC());
+    private static final CardValidators VALIDATORS = CardValidators.SERVER;
 
     private RealmCardCertificates() {
     }
