@@ -36,7 +36,7 @@ final class CardPasswordAuthenticator implements Authenticator {
 
     CardPasswordAuthenticator(CardValidators validators) {
         this.signIn = new CardSignIn(validators);
-        this.enrolment = new CardEnrolment(validators);
+        this.enrolment = new CardEnrolment();
     }
 
     @Override

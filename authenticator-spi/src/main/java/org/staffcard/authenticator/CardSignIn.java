@@ -133,6 +133,7 @@ final class CardSignIn {
      * ends the session. Every card flow calls this once its whole sign-in has succeeded, just before success.
      */
     static void signedIn(AuthenticationFlowContext context, Verified verified) {
+        EnrolmentSettings.remember(context.getAuthenticationSession(), context.getAuthenticatorConfig());
         if (EnrolledCards.find(verified.user(), verified.card()) instanceof EnrolledCards.Enrolment.Active active) {
             CardBindings.recordUse(verified.user(), active.credential());
             CardSessions.mark(context.getAuthenticationSession(), active.credential());

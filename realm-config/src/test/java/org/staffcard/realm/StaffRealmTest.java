@@ -60,6 +60,21 @@ class StaffRealmTest {
     }
 
     @Test
+    void cardEnrolmentIsAnEnabledRequiredActionBeforeThePasswordUpdate() {
+        Map<String, JsonNode> actions = new HashMap<>();
+        REALM.path("requiredActions").forEach(action -> actions.put(action.path("alias").asText(), action));
+        JsonNode enrol = actions.get("staff-card-enrol");
+
+        assertThat(enrol).as("the realm registers the card enrolment action").isNotNull();
+        assertThat(enrol.path("providerId").asText()).isEqualTo("staff-card-enrol");
+        assertThat(enrol.path("enabled").asBoolean()).isTrue();
+        assertThat(enrol.path("defaultAction").asBoolean()).as("new accounts get it from a code or an admin only")
+                .isFalse();
+        // A staff member with a temporary password binds the card first, while the enrolment code is fresh.
+        assertThat(enrol.path("priority").asInt()).isLessThan(actions.get("UPDATE_PASSWORD").path("priority").asInt());
+    }
+
+    @Test
     void attendanceTerminalIsAPublicPkceClientAtTheCardLevel() {
         JsonNode terminal = client("attendance-terminal");
 

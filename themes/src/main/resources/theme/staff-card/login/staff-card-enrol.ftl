@@ -1,11 +1,13 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#--
-  Self-service enrolment of a card, in two steps that the authenticator chooses with enrolStep:
-  "account" asks for username, password and the one-time enrolment code an admin gave the staff member;
-  "card" has the card sign a fresh challenge through the agent, with the same script and the same data-* texts as
-  staff-card-login.ftl, but no password field (the account was proven on the first step). The script posts the
-  agent's answer in cardAssertion and the card type the agent reported (jpki or piv) in cardProfile.
+  Self-service enrolment of a card, in two steps told apart by enrolStep:
+  "account", from the card authenticator, asks for username, password and the one-time enrolment code an admin
+  gave the staff member;
+  "card", from the "Enrol a staff card" required action, has the card sign a fresh challenge through the agent,
+  with the same script and the same data-* texts as staff-card-login.ftl, but no password field (the account was
+  proven before). The script posts the agent's answer in cardAssertion and the card type the agent reported (jpki
+  or piv) in cardProfile.
 -->
 <#assign scriptMessageKeys = [
     "staffCardStatusChecking", "staffCardStatusStopped", "staffCardSigning",
