@@ -2,14 +2,11 @@ package org.staffcard.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -21,8 +18,6 @@ import org.staffcard.virtualcard.TestCertificateAuthority;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +34,6 @@ class CardLifecycleTest {
     private static final String PASSWORD = "Staff-Passw0rd";
     private static final String DESK_CLIENT = "card-desk";
     private static final String READER_CLIENT = "card-reader";
-    private static final Pattern ENROL_FORM_ACTION =
-            Pattern.compile("id=\"staff-card-enrol-(?:form|link)\"[^>]*action=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectRealm(fromJson = "/staff-realm.json")
@@ -259,8 +252,8 @@ class CardLifecycleTest {
         OidcLogin login = new OidcLogin(ORIGIN);
         String loginPage = login.get(login.authorizationUrl()).body();
 
-        HttpResponse<String> accountPage = login.post(formAction(loginPage), Map.of("staffcardEnrol", "start"));
-        HttpResponse<String> refused = login.post(formAction(accountPage.body()), Map.of("staffcardEnrol", "account",
+        HttpResponse<String> accountPage = login.post(OidcLogin.enrolFormAction(loginPage), Map.of("staffcardEnrol", "start"));
+        HttpResponse<String> refused = login.post(OidcLogin.enrolFormAction(accountPage.body()), Map.of("staffcardEnrol", "account",
                 "username", "wrong.code", "password", PASSWORD, "enrolmentCode", "AAAA-BBBB-CCCC-DDDD"));
 
         assertThat(refused.statusCode()).isEqualTo(200);
@@ -278,48 +271,16 @@ class CardLifecycleTest {
         return login.submit(page, card.assertion(ORIGIN, page.challenge()), PASSWORD);
     }
 
-    /** A staff account with a password and, when given, a card user ID but no card yet. */
     private String createStaff(String username, String cardUserId) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setFirstName("花子");
-        user.setLastName("佐藤");
-        user.setEmail(username + "@example.lg.jp");
-        if (cardUserId != null) {
-            user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
-        }
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response created = realm.admin().users().create(user)) {
-            assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
+        return StaffAccounts.create(realm.admin(), username, PASSWORD, cardUserId);
     }
 
     private void trust(TestCertificateAuthority authority) {
-        String id = realm.admin().flows().getExecutions("staff card browser").stream()
-                .filter(e -> "staff-card-password".equals(e.getProviderId()))
-                .findFirst().orElseThrow().getAuthenticationConfig();
-        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(id);
-        config.getConfig().merge("staffcard.trustAnchorsPem", StaffCardsApi.pem(authority.certificate()),
-                (existing, added) -> existing + "\n" + added);
-        realm.admin().flows().updateAuthenticatorConfig(id, config);
+        BrowserCardSettings.trust(realm.admin(), authority.certificate());
     }
 
     private EventRepresentation lastEvent(String type) {
         return RealmEvents.last(realm.admin(), type);
-    }
-
-    private static String formAction(String html) {
-        Matcher action = ENROL_FORM_ACTION.matcher(html);
-        assertThat(action.find()).as("an enrolment form in " + html.substring(0, Math.min(400, html.length())))
-                .isTrue();
-        return action.group(1).replace("&amp;", "&");
     }
 
     private static String escaped(String text) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -21,7 +20,6 @@ import org.staffcard.virtualcard.TestCards;
 import java.net.http.HttpResponse;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -294,17 +292,8 @@ class LevelsOfAuthenticationTest {
     }
 
     /** Adds the card's CA to the card settings, which the card-only and the card + password steps share. */
-    private void trust(SoftwareCard card) throws CertificateEncodingException {
-        String id = realm.admin().flows().getExecutions("staff card browser").stream()
-                .filter(e -> "staff-card-only".equals(e.getProviderId()))
-                .findFirst().orElseThrow().getAuthenticationConfig();
-        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(id);
-        String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(card.card().authority().certificate()
-                .getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-        config.getConfig().merge("staffcard.trustAnchorsPem", pem, (existing, added) -> existing + "\n" + added);
-        realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+    private void trust(SoftwareCard card) {
+        BrowserCardSettings.trust(realm.admin(), card.card().authority().certificate());
     }
 
     private void lowerFailureFactorTo(int failures) {

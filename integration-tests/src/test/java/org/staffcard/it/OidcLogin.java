@@ -32,6 +32,8 @@ final class OidcLogin {
 
     private static final Pattern CHALLENGE = Pattern.compile("data-challenge=\"([A-Za-z0-9_-]{43})\"");
     private static final Pattern ACTION = Pattern.compile("id=\"staff-card-form\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern ENROL_ACTION =
+            Pattern.compile("id=\"staff-card-enrol-(?:form|link)\"[^>]*action=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A relying party of the staff realm; a public client has no secret. */
@@ -165,6 +167,15 @@ final class OidcLogin {
                     HttpResponse.BodyHandlers.ofString());
         }
         return response;
+    }
+
+    /** Where the login page's "first time with this card" link, or the enrolment account page, posts to. */
+    static String enrolFormAction(String html) {
+        Matcher action = ENROL_ACTION.matcher(html);
+        if (!action.find()) {
+            throw new AssertionError("no enrolment form in " + html.substring(0, Math.min(400, html.length())));
+        }
+        return action.group(1).replace("&amp;", "&");
     }
 
     static String queryParameter(String url, String name) {

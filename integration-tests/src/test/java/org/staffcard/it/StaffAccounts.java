@@ -1,14 +1,20 @@
 package org.staffcard.it;
 
+import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Looks at staff accounts the way an admin checks an import: by staff number, with attributes and groups. */
+/**
+ * Staff accounts as an admin makes and checks them: created with a password and, when given, a card user ID; looked
+ * up by staff number, with attributes and groups.
+ */
 final class StaffAccounts {
 
     private StaffAccounts() {
@@ -24,5 +30,28 @@ final class StaffAccounts {
     /** The full paths of the groups the account is a direct member of, such as {@code /総務部/人事課}. */
     static List<String> groupPaths(RealmResource realm, UserRepresentation user) {
         return realm.users().get(user.getId()).groups().stream().map(GroupRepresentation::getPath).toList();
+    }
+
+    /** Creates an enabled account with a lasting password and, when not null, a card user ID; answers its id. */
+    static String create(RealmResource realm, String username, String password, String cardUserId) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setFirstName("花子");
+        user.setLastName("佐藤");
+        user.setEmail(username + "@example.lg.jp");
+        if (cardUserId != null) {
+            user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
+        }
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response created = realm.users().create(user)) {
+            assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
+            String path = created.getLocation().getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,23 +18,34 @@ import java.util.List;
  */
 public final class CardSessions {
 
-    /** The user session note holding the id of the card credential that signed the session in. */
+    /**
+     * The user session note holding the ids of the card credentials that proved the session, space-separated: the
+     * card that signed it in, and a card enrolled during it.
+     */
     public static final String CARD_NOTE = "staffcard.credential";
 
     private CardSessions() {
     }
 
-    /** Marks the session being authenticated; Keycloak copies the note onto the user session it creates. */
+    /**
+     * Marks the session being authenticated with a card, beside any card that marked it before; Keycloak copies the
+     * note onto the user session it creates. Revoking any of the cards then ends the session.
+     */
     public static void mark(AuthenticationSessionModel authSession, StaffCardCredentialModel card) {
-        authSession.setUserSessionNote(CARD_NOTE, card.getId());
+        String marked = authSession.getUserSessionNotes().get(CARD_NOTE);
+        if (marked == null || marked.isBlank()) {
+            authSession.setUserSessionNote(CARD_NOTE, card.getId());
+        } else if (!carries(marked, card.getId())) {
+            authSession.setUserSessionNote(CARD_NOTE, marked + " " + card.getId());
+        }
     }
 
     /** Ends every online and offline session of {@code user} started with the card; answers how many. */
     public static int end(KeycloakSession session, RealmModel realm, UserModel user, String cardCredentialId) {
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user)
-                .filter(s -> cardCredentialId.equals(s.getNote(CARD_NOTE))).toList();
+                .filter(s -> carries(s.getNote(CARD_NOTE), cardCredentialId)).toList();
         List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
-                .filter(s -> cardCredentialId.equals(s.getNote(CARD_NOTE))).toList();
+                .filter(s -> carries(s.getNote(CARD_NOTE), cardCredentialId)).toList();
 
         KeycloakContext context = session.getContext();
         for (UserSessionModel userSession : online) {
@@ -45,5 +57,9 @@ public final class CardSessions {
                     context.getConnection(), context.getRequestHeaders(), true, true);
         }
         return online.size() + offline.size();
+    }
+
+    private static boolean carries(String note, String cardCredentialId) {
+        return note != null && Arrays.asList(note.split(" ")).contains(cardCredentialId);
     }
 }
