@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The "Enrol a staff card" required action on the real Keycloak distribution, over HTTP with software cards of a
  * test CA: set by an admin on an account it binds a replacement card after the next card + password sign-in, a
- * card-only sign-in leaves it for later, a wrong card or a withdrawn enrolment code binds nothing, and a realm that
- * disabled the action refuses self-service enrolment instead of signing anyone in without a card.
+ * card-only sign-in leaves it for later, device sign-ins wait for it, a wrong card or a withdrawn enrolment code
+ * binds nothing, and a realm that disabled the action refuses self-service enrolment instead of signing anyone in
+ * without a card.
  */
 @KeycloakIntegrationTest(config = StaffCardServerConfig.class)
 class CardEnrolmentActionTest {
@@ -51,7 +52,7 @@ class CardEnrolmentActionTest {
     void prepare() {
         desk = ServiceAccountClient.in(realm.admin(), "card-desk", "manage-users", "view-users").staffCardsApi();
         staffCa = TestCertificateAuthority.create("CN=Enrolment Staff Card CA, O=Test Org, C=JP");
-        BrowserCardSettings.trust(realm.admin(), staffCa.certificate());
+        CardSettings.trustInBrowser(realm.admin(), staffCa.certificate());
         realm.admin().clearEvents();
     }
 
@@ -195,8 +196,34 @@ class CardEnrolmentActionTest {
         }
     }
 
+    @Test
+    void aPendingEnrolmentHoldsDeviceSignInsUntilABrowserSignInFinishesIt() throws Exception {
+        String userId = StaffAccounts.create(realm.admin(), "device.user", PASSWORD, null);
+        SoftwareCard card = card("ACT-0005");
+        assertThat(desk.bind("device.user", "ACT-0005", card.card().certificate(), null).status()).isEqualTo(201);
+        CardSettings.trustInDevices(realm.admin(), staffCa.certificate());
+        requireEnrolment(userId);
+
+        DeviceExchange.Answer held = pcLogon(card);
+        assertThat(held.status()).as(held.body().toString()).isEqualTo(400);
+        assertThat(held.field("error")).isEqualTo("invalid_grant");
+        assertThat(held.field("error_description")).isEqualTo("Account is not fully set up");
+
+        OidcLogin login = new OidcLogin(ORIGIN);
+        HttpResponse<String> enrolled = presentForEnrolment(login, signInWithPassword(login, card), card("ACT-0005"));
+        assertThat(enrolled.statusCode()).as(LoginPage.errorText(enrolled.body())).isEqualTo(302);
+        DeviceExchange.Answer released = pcLogon(card);
+        assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
+    }
+
     private SoftwareCard card(String cardUserId) {
         return new SoftwareCard(staffCa.issue(TestCardSpec.of(cardUserId)));
+    }
+
+    private static DeviceExchange.Answer pcLogon(SoftwareCard card) throws Exception {
+        String challenge = DeviceExchange.challenge("pc-logon").field("challenge");
+        return DeviceExchange.exchange("pc-logon", "pc-logon-secret", challenge, card.assertion(ORIGIN, challenge),
+                PASSWORD);
     }
 
     private void requireEnrolment(String userId) {

@@ -276,7 +276,7 @@ class CardLifecycleTest {
     }
 
     private void trust(TestCertificateAuthority authority) {
-        BrowserCardSettings.trust(realm.admin(), authority.certificate());
+        CardSettings.trustInBrowser(realm.admin(), authority.certificate());
     }
 
     private EventRepresentation lastEvent(String type) {

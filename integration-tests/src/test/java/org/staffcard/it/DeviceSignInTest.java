@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -378,16 +377,8 @@ class DeviceSignInTest {
         return card;
     }
 
-    private void trust(X509Certificate authority) throws CertificateEncodingException {
-        String id = realm.admin().flows().getExecutions("staff card direct grant").stream()
-                .filter(e -> "staff-card-direct-grant".equals(e.getProviderId()))
-                .findFirst().orElseThrow().getAuthenticationConfig();
-        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(id);
-        String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(authority.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-        config.getConfig().merge("staffcard.trustAnchorsPem", pem, (existing, added) -> existing + "\n" + added);
-        realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+    private void trust(X509Certificate authority) {
+        CardSettings.trustInDevices(realm.admin(), authority);
     }
 
     private void lowerFailureFactorTo(int failures) {

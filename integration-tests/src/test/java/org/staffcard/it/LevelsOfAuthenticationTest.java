@@ -293,7 +293,7 @@ class LevelsOfAuthenticationTest {
 
     /** Adds the card's CA to the card settings, which the card-only and the card + password steps share. */
     private void trust(SoftwareCard card) {
-        BrowserCardSettings.trust(realm.admin(), card.card().authority().certificate());
+        CardSettings.trustInBrowser(realm.admin(), card.card().authority().certificate());
     }
 
     private void lowerFailureFactorTo(int failures) {
