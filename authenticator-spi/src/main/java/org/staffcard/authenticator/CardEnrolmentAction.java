@@ -38,9 +38,9 @@ import java.util.Optional;
  *
  * <p>It runs in two cases. A staff member who proved the account on the first-time page with password and
  * one-time enrolment code gets it for that sign-in, and the code is spent only when the card is bound. An admin can
- * also set it on an account, for a replacement card: it then runs after the next sign-in that included the
- * password. A sign-in by card alone (an attendance terminal, a returning SSO cookie) passes it by and leaves it on
- * the account, because a card alone must not be enough to add a card.
+ * also set it on an account, for a replacement card: it then runs after the next sign-in with card and password.
+ * Any other sign-in (the card alone at an attendance terminal, a returning SSO cookie, a password alone through
+ * another flow) passes it by and leaves it on the account, because one factor must not be enough to add a card.
  */
 final class CardEnrolmentAction implements RequiredActionProvider {
 
@@ -84,7 +84,7 @@ final class CardEnrolmentAction implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         if (!accountProven(context.getAuthenticationSession())) {
-            LOG.debugf("Card enrolment for '%s' in realm '%s' left for a sign-in with the password",
+            LOG.debugf("Card enrolment for '%s' in realm '%s' left for a sign-in with card and password",
                     context.getUser().getUsername(), context.getRealm().getName());
             context.ignore();
             return;
@@ -156,20 +156,21 @@ final class CardEnrolmentAction implements RequiredActionProvider {
 
     /**
      * The account is proven for an enrolment by the password and enrolment code on the first-time page, or by a
-     * sign-in in this same authentication that checked the password.
+     * card step and a password check in this same sign-in.
      */
     private static boolean accountProven(AuthenticationSessionModel authSession) {
         return authSession.getAuthNote(CODE_NOTE) != null
-                || AuthenticatorUtil.getAuthnCredentials(authSession).contains(PasswordCredentialModel.TYPE);
+                || (EnrolmentSettings.remembered(authSession)
+                && AuthenticatorUtil.getAuthnCredentials(authSession).contains(PasswordCredentialModel.TYPE));
     }
 
     private static Optional<AuthenticatorConfigModel> settings(RequiredActionContext context) {
         Optional<AuthenticatorConfigModel> settings = EnrolmentSettings.find(context.getRealm(),
                 context.getAuthenticationSession());
         if (settings.isEmpty()) {
-            LOG.warnf("Card enrolment for '%s' in realm '%s' cannot check the card: the browser flow has no card "
-                    + "step with settings. Configure the card step, or remove the '%s' action from the account.",
-                    context.getUser().getUsername(), context.getRealm().getName(), ID);
+            LOG.warnf("Card enrolment for '%s' in realm '%s' cannot check the card: the settings of the card step "
+                    + "it came through were deleted. Configure the card step's settings again.",
+                    context.getUser().getUsername(), context.getRealm().getName());
         }
         return settings;
     }

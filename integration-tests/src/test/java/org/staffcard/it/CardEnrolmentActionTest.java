@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -19,16 +22,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "Enrol a staff card" required action on the real Keycloak distribution, over HTTP with software cards of a
- * test CA: set by an admin on an account it binds a replacement card after the next card + password sign-in, a
- * card-only sign-in leaves it for later, device sign-ins wait for it, a wrong card or a withdrawn enrolment code
- * binds nothing, and a realm that disabled the action refuses self-service enrolment instead of signing anyone in
- * without a card.
+ * test CA: set by an admin on an account it binds a replacement card after the next card + password sign-in; a
+ * sign-in with the card alone or the password alone leaves it for later; device sign-ins wait for it; a wrong card
+ * or a withdrawn enrolment code binds nothing; and a realm that disabled the action refuses self-service enrolment
+ * instead of signing anyone in without a card.
  */
 @KeycloakIntegrationTest(config = StaffCardServerConfig.class)
 class CardEnrolmentActionTest {
@@ -132,6 +137,27 @@ class CardEnrolmentActionTest {
     }
 
     @Test
+    void aSignInWithThePasswordAloneThroughAnotherFlowLeavesTheEnrolmentOnTheAccount() throws Exception {
+        String userId = StaffAccounts.create(realm.admin(), "password.only", PASSWORD, null);
+        requireEnrolment(userId);
+        OidcLogin.Client passwordApp = passwordOnlyClient();
+
+        OidcLogin login = new OidcLogin(ORIGIN).as(passwordApp);
+        String page = login.get(login.authorizationUrl()).body();
+        Matcher form = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page);
+        assertThat(form.find()).as("Keycloak's username and password form").isTrue();
+        HttpResponse<String> signedIn = login.post(form.group(1).replace("&amp;", "&"),
+                Map.of("username", "password.only", "password", PASSWORD));
+        HttpResponse<String> landed = follow(login, signedIn);
+
+        assertThat(landed.statusCode()).as(LoginPage.errorText(landed.body())).isEqualTo(302);
+        assertThat(landed.headers().firstValue("Location").orElseThrow()).startsWith(passwordApp.redirectUri());
+        assertThat(landed.body()).doesNotContain("data-challenge");
+        assertThat(realm.admin().users().get(userId).toRepresentation().getRequiredActions()).containsExactly(ENROL);
+        assertThat(desk.list("password.only").body()).isEmpty();
+    }
+
+    @Test
     void aCardWithAnotherUserIdIsRefusedAndTheAccountKeepsTheAction() throws Exception {
         String userId = StaffAccounts.create(realm.admin(), "wrong.card", PASSWORD, null);
         SoftwareCard card = card("ACT-0003");
@@ -224,6 +250,37 @@ class CardEnrolmentActionTest {
         String challenge = DeviceExchange.challenge("pc-logon").field("challenge");
         return DeviceExchange.exchange("pc-logon", "pc-logon-secret", challenge, card.assertion(ORIGIN, challenge),
                 PASSWORD);
+    }
+
+    /**
+     * A client whose browser sign-in is Keycloak's username and password form alone, as an app team might set up
+     * with a flow override; made once per test realm.
+     */
+    private OidcLogin.Client passwordOnlyClient() {
+        OidcLogin.Client app = new OidcLogin.Client("password-only-app", null, "http://localhost:8085/callback");
+        if (!realm.admin().clients().findByClientId(app.clientId()).isEmpty()) {
+            return app;
+        }
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias("password only");
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        realm.admin().flows().createFlow(flow).close();
+        realm.admin().flows().addExecution("password only", Map.of("provider", "auth-username-password-form"));
+        AuthenticationExecutionInfoRepresentation step = realm.admin().flows().getExecutions("password only").get(0);
+        step.setRequirement("REQUIRED");
+        realm.admin().flows().updateExecutions("password only", step);
+        String flowId = realm.admin().flows().getFlows().stream().filter(f -> f.getAlias().equals("password only"))
+                .findFirst().orElseThrow().getId();
+
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(app.clientId());
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(app.redirectUri()));
+        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
+        realm.admin().clients().create(client).close();
+        return app;
     }
 
     private void requireEnrolment(String userId) {
