@@ -119,9 +119,11 @@ final class CardEnrolmentAction implements RequiredActionProvider {
             return;
         }
 
-        // The code is checked again: an admin may have withdrawn it, or another tab used it, since the first page.
+        // The code is checked again: an admin may have withdrawn it, or another tab used it, since the first page;
+        // and it is claimed, so that another tab presenting a card at this very moment cannot use it too.
         String codeId = authSession.getAuthNote(CODE_NOTE);
-        if (codeId != null && !EnrolmentCodes.stillPending(user, codeId)) {
+        if (codeId != null && !(EnrolmentCodes.stillPending(user, codeId)
+                && EnrolmentCodes.claim(context.getSession(), codeId))) {
             event.error(CODE_INVALID);
             context.challenge(page(context, settings, "staffCardEnrolCodeWithdrawn"));
             return;
@@ -134,6 +136,9 @@ final class CardEnrolmentAction implements RequiredActionProvider {
                             CardProfile.parse(input.getFirst(PROFILE_FIELD)).orElse(null), null),
                     CardBindings.CardUserIdRule.MATCH_ACCOUNT);
         } catch (CardBindingException e) {
+            if (codeId != null) {
+                EnrolmentCodes.release(context.getSession(), codeId);
+            }
             refuseBinding(context, settings, card.get(), e);
             return;
         }

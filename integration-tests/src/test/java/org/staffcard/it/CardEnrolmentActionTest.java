@@ -19,9 +19,15 @@ import org.staffcard.virtualcard.TestCardSpec;
 import org.staffcard.virtualcard.TestCertificateAuthority;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -198,6 +204,39 @@ class CardEnrolmentActionTest {
         assertThat(RealmEvents.last(realm.admin(), "CUSTOM_REQUIRED_ACTION_ERROR").getError())
                 .isEqualTo("card_enrolment_code_invalid");
         assertThat(desk.list("code.withdrawn").body()).isEmpty();
+    }
+
+    @Test
+    void oneEnrolmentCodeUsedInTwoTabsAtOnceBindsOneCard() throws Exception {
+        // The race is not forced; each round presents both cards together, which makes it likely.
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String username = "two.tabs" + round;
+                StaffAccounts.create(realm.admin(), username, PASSWORD, null);
+                String code = desk.issueEnrolmentCode(username).body().path("code").asText();
+                CyclicBarrier present = new CyclicBarrier(2);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int tab = 0; tab < 2; tab++) {
+                    OidcLogin login = new OidcLogin(ORIGIN);
+                    LoginPage cardPage = LoginPage.parse(follow(login, proveWithCode(login, username, code)).body());
+                    SoftwareCard card = card("TABS-" + round);
+                    answers.add(tabs.submit(() -> {
+                        present.await();
+                        return presentForEnrolment(login, cardPage, card);
+                    }));
+                }
+
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<HttpResponse<String>> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS).statusCode());
+                }
+                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 302);
+                assertThat(desk.list(username).body()).as("round %d", round).hasSize(1);
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
     }
 
     @Test

@@ -16,8 +16,14 @@ import org.staffcard.virtualcard.TestCardSpec;
 import org.staffcard.virtualcard.TestCertificateAuthority;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -229,6 +235,36 @@ class CardLifecycleTest {
     }
 
     @Test
+    void twoBindingsOfOneCardUserIdToTwoAccountsAtOnceLetOnlyOneThrough() throws Exception {
+        // The race is not forced; each round starts both requests together, which makes it likely.
+        ExecutorService desks = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String cardUserId = "LIFE-RACE-" + round;
+                List<String> accounts = List.of("race.first" + round, "race.second" + round);
+                accounts.forEach(account -> createStaff(account, null));
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<StaffCardsApi.Answer>> answers = new ArrayList<>();
+                for (String account : accounts) {
+                    SoftwareCard card = new SoftwareCard(staffCa.issue(TestCardSpec.of(cardUserId)));
+                    answers.add(desks.submit(() -> {
+                        start.await();
+                        return desk.bind(account, cardUserId, card.card().certificate(), null);
+                    }));
+                }
+
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<StaffCardsApi.Answer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS).status());
+                }
+                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(201, 409);
+            }
+        } finally {
+            desks.shutdownNow();
+        }
+    }
+
+    @Test
     void aReplacementCardWorksBesideTheOldOneUntilTheOldIsRevoked() throws Exception {
         createStaff("two.cards", null);
         SoftwareCard oldCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-OLD")));
@@ -252,9 +288,11 @@ class CardLifecycleTest {
         OidcLogin login = new OidcLogin(ORIGIN);
         String loginPage = login.get(login.authorizationUrl()).body();
 
-        HttpResponse<String> accountPage = login.post(OidcLogin.enrolFormAction(loginPage), Map.of("staffcardEnrol", "start"));
-        HttpResponse<String> refused = login.post(OidcLogin.enrolFormAction(accountPage.body()), Map.of("staffcardEnrol", "account",
-                "username", "wrong.code", "password", PASSWORD, "enrolmentCode", "AAAA-BBBB-CCCC-DDDD"));
+        HttpResponse<String> accountPage = login.post(OidcLogin.enrolFormAction(loginPage),
+                Map.of("staffcardEnrol", "start"));
+        HttpResponse<String> refused = login.post(OidcLogin.enrolFormAction(accountPage.body()),
+                Map.of("staffcardEnrol", "account", "username", "wrong.code", "password", PASSWORD,
+                        "enrolmentCode", "AAAA-BBBB-CCCC-DDDD"));
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains(ThemeMessages.english("staffCardEnrolInvalid"))

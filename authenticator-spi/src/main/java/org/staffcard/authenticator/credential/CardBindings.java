@@ -60,6 +60,10 @@ public final class CardBindings {
         if (CardUserIdRegistry.heldByAnother(session, realm, cardUserId, user)) {
             throw new CardUserIdTakenException("card user ID '" + cardUserId + "' is held by another account");
         }
+        if (!CardUserIdRegistry.claim(session, realm, cardUserId, user)) {
+            throw new CardUserIdTakenException("card user ID '" + cardUserId + "' is being bound to another account "
+                    + "at this moment");
+        }
         String spki = SpkiFingerprint.sha256Hex(card.certificate());
         boolean alreadyBound = cardsOf(user).stream()
                 .anyMatch(c -> !c.data().revoked() && c.data().spkiSha256().equals(spki));

@@ -2,6 +2,7 @@ package org.staffcard.authenticator.credential;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ public final class EnrolmentCodes {
     private static final int LENGTH = 16;
     private static final int GROUP = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CLAIM_PREFIX = "staffcard.enrolment-code.";
+    /** Long enough for one binding; a claim left by a crashed node frees the code after this. */
+    private static final long CLAIM_SECONDS = 60;
 
     private EnrolmentCodes() {
     }
@@ -90,6 +94,20 @@ public final class EnrolmentCodes {
         long now = Time.currentTimeMillis();
         return pending(user).stream()
                 .anyMatch(code -> code.getId().equals(credentialId) && code.details().expiresAt() >= now);
+    }
+
+    /**
+     * Claims a pending code for one binding, across the cluster: two tabs that both passed the first page with the
+     * same code and present cards at the same instant would otherwise both bind. The first claim wins until it is
+     * released or the code is consumed.
+     */
+    public static boolean claim(KeycloakSession session, String credentialId) {
+        return session.singleUseObjects().putIfAbsent(CLAIM_PREFIX + credentialId, CLAIM_SECONDS);
+    }
+
+    /** Gives a claimed code back when its binding was refused, so the staff member can try another card. */
+    public static void release(KeycloakSession session, String credentialId) {
+        session.singleUseObjects().remove(CLAIM_PREFIX + credentialId);
     }
 
     /** Removes a code once it has been used. */
