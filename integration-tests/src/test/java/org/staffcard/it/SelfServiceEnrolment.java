@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A staff member binds the card in the reader to their account by themselves, in headless Chromium: the sign-in
- * page's "first time with this card" link, username, password and the enrolment code, then the card step through
- * the real agent and the card in pcscd. The demo web app's callback on 127.0.0.1:8081 is listened on only for the
- * enrolment, and its code is redeemed, so the answer is the app's tokens.
+ * page's "first time with this card" link, username, password and the enrolment code, then the "Enrol a staff card"
+ * required action's card step through the real agent and the card in pcscd. The demo web app's callback on
+ * 127.0.0.1:8081 is listened on only for the enrolment, and its code is redeemed, so the answer is the app's tokens.
  */
 final class SelfServiceEnrolment {
 
@@ -70,6 +70,9 @@ final class SelfServiceEnrolment {
             wait.until(b -> !b.findElements(By.id("staff-card-status")).isEmpty()
                     && "ready".equals(b.findElement(By.id("staff-card-status")).getAttribute("data-state")));
             Chromium.screenshot(browser, screenshotPrefix + "-card-ready.png");
+            // The card page is Keycloak's "Enrol a staff card" required action, run before any session exists.
+            assertThat(browser.getCurrentUrl()).contains("/login-actions/required-action")
+                    .contains("execution=staff-card-enrol");
             WebElement register = browser.findElement(By.id("staff-card-submit"));
             register.click();
             // The card step shows its progress in an alert of its own: only the next page's alerts say anything.
