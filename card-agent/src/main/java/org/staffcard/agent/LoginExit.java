@@ -27,7 +27,9 @@ public enum LoginExit {
     /** Tokens came back but did not verify: signature, issuer, audience, level or user. */
     TOKEN_REJECTED(9),
     /** The server does not know this client as a card device client, or its secret is wrong. */
-    CLIENT_REFUSED(10);
+    CLIENT_REFUSED(10),
+    /** The account waits for a step of a browser sign-in, such as enrolling a new card, before devices may sign in. */
+    ACCOUNT_ACTION_PENDING(11);
 
     private final int code;
 

@@ -39,6 +39,9 @@ final class TokenRefusal {
             Map.entry("card_login_not_configured", new Meaning(LoginExit.SERVER,
                     "an admin sets the trust anchors of 'staff card device'")));
 
+    /** Keycloak's {@code error_description} when the account has a required action pending. */
+    private static final String ACTION_PENDING = "Account is not fully set up";
+
     private TokenRefusal() {
     }
 
@@ -50,6 +53,12 @@ final class TokenRefusal {
         if (error.equals("invalid_client") || error.equals("unauthorized_client")) {
             return new LoginFailedException(LoginExit.CLIENT_REFUSED, message, "an admin checks the client id and "
                     + "the secret in --client-secret-file");
+        }
+        // Keycloak's own refusal while the account has a required action pending, such as an admin's "Enrol a
+        // staff card": it carries no card error, and only a browser sign-in can finish the action.
+        if (error.equals("invalid_grant") && description.equals(ACTION_PENDING)) {
+            return new LoginFailedException(LoginExit.ACCOUNT_ACTION_PENDING, message, "sign in once to any staff web "
+                    + "app in a browser and finish the step it asks for (such as registering a new card)");
         }
         Meaning meaning = BY_CARD_ERROR.get(answer.field("card_error"));
         if (meaning == null) {

@@ -40,6 +40,16 @@ class TokenRefusalTest {
     }
 
     @Test
+    void aPendingRequiredActionSendsTheStaffMemberToABrowserSignIn() {
+        LoginFailedException e = TokenRefusal.of(new SignInServer.Answer(400, JSON.createObjectNode()
+                .put("error", "invalid_grant").put("error_description", "Account is not fully set up")));
+
+        assertThat(e.exit()).isEqualTo(LoginExit.ACCOUNT_ACTION_PENDING);
+        assertThat(e.exit().code()).isEqualTo(11);
+        assertThat(e.nextStep()).contains("browser");
+    }
+
+    @Test
     void wrongClientSecretIsAClientRefusal() {
         assertThat(refusal(401, "invalid_client", "").exit()).isEqualTo(LoginExit.CLIENT_REFUSED);
     }
