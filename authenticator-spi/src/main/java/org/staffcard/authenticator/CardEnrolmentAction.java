@@ -122,8 +122,8 @@ final class CardEnrolmentAction implements RequiredActionProvider {
         // The code is checked again: an admin may have withdrawn it, or another tab used it, since the first page;
         // and it is claimed, so that another tab presenting a card at this very moment cannot use it too.
         String codeId = authSession.getAuthNote(CODE_NOTE);
-        if (codeId != null && !(EnrolmentCodes.stillPending(user, codeId)
-                && EnrolmentCodes.claim(context.getSession(), codeId))) {
+        if (codeId != null && !(EnrolmentCodes.claim(context.getSession(), codeId)
+                && EnrolmentCodes.stillPending(user, codeId))) {
             event.error(CODE_INVALID);
             context.challenge(page(context, settings, "staffCardEnrolCodeWithdrawn"));
             return;
@@ -136,9 +136,6 @@ final class CardEnrolmentAction implements RequiredActionProvider {
                             CardProfile.parse(input.getFirst(PROFILE_FIELD)).orElse(null), null),
                     CardBindings.CardUserIdRule.MATCH_ACCOUNT);
         } catch (CardBindingException e) {
-            if (codeId != null) {
-                EnrolmentCodes.release(context.getSession(), codeId);
-            }
             refuseBinding(context, settings, card.get(), e);
             return;
         }

@@ -265,6 +265,19 @@ class CardLifecycleTest {
     }
 
     @Test
+    void aCardUserIdFreedByADeletedAccountCanBeBoundAgainAtOnce() {
+        String leaverId = createStaff("leaver", null);
+        SoftwareCard card = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-MOVED")));
+        assertThat(desk.bind("leaver", "LIFE-MOVED", card.card().certificate(), null).status()).isEqualTo(201);
+        realm.admin().users().delete(leaverId).close();
+
+        // The claim that guarded the first binding ended with its transaction; it does not hold the ID for anyone.
+        createStaff("joiner", null);
+        StaffCardsApi.Answer rebound = desk.bind("joiner", "LIFE-MOVED", card.card().certificate(), null);
+        assertThat(rebound.status()).as(rebound.body().toString()).isEqualTo(201);
+    }
+
+    @Test
     void aReplacementCardWorksBesideTheOldOneUntilTheOldIsRevoked() throws Exception {
         createStaff("two.cards", null);
         SoftwareCard oldCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-OLD")));

@@ -57,12 +57,12 @@ public final class CardBindings {
             throw new CardUserIdMismatchException("the card carries '" + cardUserId + "' but account '"
                     + user.getUsername() + "' holds " + held);
         }
-        if (CardUserIdRegistry.heldByAnother(session, realm, cardUserId, user)) {
-            throw new CardUserIdTakenException("card user ID '" + cardUserId + "' is held by another account");
-        }
         if (!CardUserIdRegistry.claim(session, realm, cardUserId, user)) {
             throw new CardUserIdTakenException("card user ID '" + cardUserId + "' is being bound to another account "
                     + "at this moment");
+        }
+        if (CardUserIdRegistry.heldByAnother(session, realm, cardUserId, user)) {
+            throw new CardUserIdTakenException("card user ID '" + cardUserId + "' is held by another account");
         }
         String spki = SpkiFingerprint.sha256Hex(card.certificate());
         boolean alreadyBound = cardsOf(user).stream()

@@ -2,12 +2,10 @@ package org.staffcard.authenticator.credential;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.staffcard.authenticator.StaffCardAttributes;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -17,10 +15,7 @@ import java.util.stream.Stream;
  */
 public final class CardUserIdRegistry {
 
-    /** Outlasts the transaction that writes the ID, after which the search above sees it. */
-    private static final long CLAIM_SECONDS = 60;
     private static final String CLAIM_PREFIX = "staffcard.card-user-id.";
-    private static final String HOLDER = "user";
 
     private CardUserIdRegistry() {
     }
@@ -41,20 +36,12 @@ public final class CardUserIdRegistry {
     }
 
     /**
-     * Claims a card user ID for one account across the cluster, for a minute, before a binding writes it. Two
-     * bindings of one ID to two accounts at the same instant both pass {@link #heldByAnother}, since neither has
-     * committed; the claim lets only the first through, and the account that holds it may bind again. A claim whose
-     * holder is not yet readable counts as another's: the caller is refused and can try again.
+     * Claims a card user ID for one account across the cluster while a binding writes it. Two bindings of one ID to
+     * two accounts at the same instant would both pass {@link #heldByAnother}, since neither has committed; the claim
+     * lets only the first through, and the account that holds it may bind again. Take it before that check.
      */
     public static boolean claim(KeycloakSession session, RealmModel realm, String cardUserId, UserModel user) {
-        SingleUseObjectProvider store = session.singleUseObjects();
         String key = CLAIM_PREFIX + realm.getId() + "." + cardUserId.toLowerCase(Locale.ROOT);
-        if (store.putIfAbsent(key, CLAIM_SECONDS)) {
-            // put keeps the lifespan, where replace would let the claim live for ever.
-            store.put(key, CLAIM_SECONDS, Map.of(HOLDER, user.getId()));
-            return true;
-        }
-        Map<String, String> claim = store.get(key);
-        return claim != null && user.getId().equals(claim.get(HOLDER));
+        return TransactionClaims.claim(session, key, user.getId());
     }
 }

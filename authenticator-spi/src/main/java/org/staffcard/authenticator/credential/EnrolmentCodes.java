@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One-time codes that let a staff member bind their own card. A code is 16 characters of Crockford's base32 (80
@@ -31,8 +32,6 @@ public final class EnrolmentCodes {
     private static final int GROUP = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CLAIM_PREFIX = "staffcard.enrolment-code.";
-    /** Long enough for one binding; a claim left by a crashed node frees the code after this. */
-    private static final long CLAIM_SECONDS = 60;
 
     private EnrolmentCodes() {
     }
@@ -97,17 +96,12 @@ public final class EnrolmentCodes {
     }
 
     /**
-     * Claims a pending code for one binding, across the cluster: two tabs that both passed the first page with the
-     * same code and present cards at the same instant would otherwise both bind. The first claim wins until it is
-     * released or the code is consumed.
+     * Claims a code for one binding, across the cluster, until this transaction ends: two tabs that both passed the
+     * first page with the same code and present cards at the same instant would otherwise both bind. Take it before
+     * {@link #stillPending}, so that a claim won after another tab's binding committed sees the code used.
      */
     public static boolean claim(KeycloakSession session, String credentialId) {
-        return session.singleUseObjects().putIfAbsent(CLAIM_PREFIX + credentialId, CLAIM_SECONDS);
-    }
-
-    /** Gives a claimed code back when its binding was refused, so the staff member can try another card. */
-    public static void release(KeycloakSession session, String credentialId) {
-        session.singleUseObjects().remove(CLAIM_PREFIX + credentialId);
+        return TransactionClaims.claim(session, CLAIM_PREFIX + credentialId, UUID.randomUUID().toString());
     }
 
     /** Removes a code once it has been used. */
