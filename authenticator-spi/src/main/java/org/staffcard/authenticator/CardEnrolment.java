@@ -12,6 +12,7 @@ import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.Constants;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
@@ -112,6 +113,11 @@ final class CardEnrolment {
         // The level is the card step's, though no card has signed yet: the enrolment action binds one before
         // Keycloak creates the session, and the sign-in ends there if it does not.
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        // An application-initiated action that the sign-in carries would run in place of the enrolment, and one
+        // that Keycloak may skip (ours among them) would let the sign-in finish on password and code alone; this
+        // page's sign-in finishes with the card, and nothing else.
+        authSession.removeClientNote(Constants.KC_ACTION);
+        authSession.removeClientNote(Constants.KC_ACTION_PARAMETER);
         CardEnrolmentAction.startWithCode(authSession, code.get());
         EnrolmentSettings.remember(authSession, context.getAuthenticatorConfig());
         CardAuthenticatorConfig config = CardAuthenticatorConfig.of(context.getAuthenticatorConfig());

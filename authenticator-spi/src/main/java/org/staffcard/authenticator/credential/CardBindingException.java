@@ -6,7 +6,8 @@ package org.staffcard.authenticator.credential;
  */
 public abstract sealed class CardBindingException extends Exception
         permits CardUserIdMalformedException, CardUserIdTakenException, CardUserIdMismatchException,
-        CardAlreadyBoundException, CardUserIdNotWritableException, CardAlreadyRevokedException {
+        CardAlreadyBoundException, CardUserIdNotWritableException, CardAlreadyRevokedException,
+        CardLabelTakenException {
 
     private final String errorCode;
 

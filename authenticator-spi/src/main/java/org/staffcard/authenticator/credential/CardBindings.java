@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Binds cards to staff accounts and changes those bindings; the one place that writes staff card credentials, for
@@ -88,8 +90,31 @@ public final class CardBindings {
                 DistinguishedNames.readable(certificate.getIssuerX500Principal()),
                 certificate.getSerialNumber().toString(16), card.profile(), Time.currentTimeMillis(), null, null);
         CredentialModel stored = user.credentialManager()
-                .createStoredCredential(StaffCardCredentialModel.create(data, card.label()));
+                .createStoredCredential(StaffCardCredentialModel.create(data, freeLabel(user, card.label(), data)));
         return StaffCardCredentialModel.of(stored);
+    }
+
+    /**
+     * Keycloak refuses two credentials of one account with the same label. A label an admin chose must be free; the
+     * default one (profile, card user ID and serial) is made free with a number, as when a revoked card is bound
+     * again.
+     */
+    private static String freeLabel(UserModel user, String asked, CardCredentialData data)
+            throws CardLabelTakenException {
+        Set<String> taken = user.credentialManager().getStoredCredentialsStream()
+                .map(CredentialModel::getUserLabel).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (asked != null && !asked.isBlank()) {
+            if (taken.contains(asked.trim())) {
+                throw new CardLabelTakenException("account '" + user.getUsername() + "' already has a credential "
+                        + "labelled '" + asked.trim() + "'");
+            }
+            return asked.trim();
+        }
+        String label = StaffCardCredentialModel.defaultLabel(data);
+        for (int n = 2; taken.contains(label); n++) {
+            label = StaffCardCredentialModel.defaultLabel(data) + " #" + n;
+        }
+        return label;
     }
 
     /** Every card credential of the account, revoked ones included; unreadable ones are left out and logged. */

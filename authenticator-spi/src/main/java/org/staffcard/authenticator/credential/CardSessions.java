@@ -9,7 +9,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Ties user sessions to the card that started them, so revoking a card ends exactly those sessions: a note naming
@@ -28,16 +30,21 @@ public final class CardSessions {
     }
 
     /**
-     * Marks the session being authenticated with a card, beside any card that marked it before; Keycloak copies the
-     * note onto the user session it creates. Revoking any of the cards then ends the session.
+     * Marks the session being authenticated with a card, beside every card that marked it before: in this sign-in,
+     * or in the user session it continues (a step-up from a card-only sign-in with another card). Keycloak copies the
+     * note onto the user session. Revoking any of the cards then ends the session.
      */
-    public static void mark(AuthenticationSessionModel authSession, StaffCardCredentialModel card) {
-        String marked = authSession.getUserSessionNotes().get(CARD_NOTE);
-        if (marked == null || marked.isBlank()) {
-            authSession.setUserSessionNote(CARD_NOTE, card.getId());
-        } else if (!carries(marked, card.getId())) {
-            authSession.setUserSessionNote(CARD_NOTE, marked + " " + card.getId());
+    public static void mark(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                            StaffCardCredentialModel card) {
+        Set<String> cards = new LinkedHashSet<>();
+        // Keycloak gives the user session the id of the root authentication session it came from.
+        UserSessionModel continued = session.sessions().getUserSession(realm, authSession.getParentSession().getId());
+        if (continued != null) {
+            cards.addAll(ids(continued.getNote(CARD_NOTE)));
         }
+        cards.addAll(ids(authSession.getUserSessionNotes().get(CARD_NOTE)));
+        cards.add(card.getId());
+        authSession.setUserSessionNote(CARD_NOTE, String.join(" ", cards));
     }
 
     /** Ends every online and offline session of {@code user} started with the card; answers how many. */
@@ -60,6 +67,10 @@ public final class CardSessions {
     }
 
     private static boolean carries(String note, String cardCredentialId) {
-        return note != null && Arrays.asList(note.split(" ")).contains(cardCredentialId);
+        return ids(note).contains(cardCredentialId);
+    }
+
+    private static List<String> ids(String note) {
+        return note == null || note.isBlank() ? List.of() : Arrays.asList(note.trim().split(" +"));
     }
 }

@@ -73,9 +73,13 @@ public final class StaffCardCredentialModel extends CredentialModel {
         return model;
     }
 
+    /**
+     * The profile, card user ID and certificate serial: a replacement card usually carries the same ID, and the
+     * serial tells the two apart on the Credentials tab.
+     */
     static String defaultLabel(CardCredentialData data) {
         String kind = data.profile() == null ? "Staff card" : data.profile().name() + " card";
-        return kind + " " + data.cardUserId();
+        return kind + " " + data.cardUserId() + (data.serialHex() == null ? "" : " (serial " + data.serialHex() + ")");
     }
 
     private static String write(CardCredentialData data) {

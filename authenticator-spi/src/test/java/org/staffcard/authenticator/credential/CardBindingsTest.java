@@ -27,7 +27,7 @@ class CardBindingsTest {
         assertThat(stored.data().revocation()).isEqualTo(new CardRevocation(RevocationReason.LOST, "by phone",
                 "desk", 2000L));
         assertThat(stored.data().spkiSha256()).isEqualTo(KEY);
-        assertThat(stored.getUserLabel()).isEqualTo("JPKI card S0012345");
+        assertThat(stored.getUserLabel()).isEqualTo("JPKI card S0012345 (serial 7d71)");
     }
 
     @Test

@@ -39,10 +39,15 @@ class StaffCardCredentialModelTest {
     }
 
     @Test
-    void labelsACardAfterItsProfileAndIdWhenNoLabelIsGiven() {
-        CardCredentialData data = new CardCredentialData("S0012345", "ab", null, null, null, 1L, null, null);
+    void labelsACardAfterItsProfileIdAndSerialWhenNoLabelIsGiven() {
+        CardCredentialData data = new CardCredentialData("S0012345", "ab", null, "7d71", CardProfile.PIV, 1L, null,
+                null);
+        CardCredentialData serialUnknown = new CardCredentialData("S0012345", "ab", null, null, null, 1L, null, null);
 
-        assertThat(StaffCardCredentialModel.create(data, " ").getUserLabel()).isEqualTo("Staff card S0012345");
+        assertThat(StaffCardCredentialModel.create(data, " ").getUserLabel())
+                .isEqualTo("PIV card S0012345 (serial 7d71)");
+        assertThat(StaffCardCredentialModel.create(serialUnknown, null).getUserLabel())
+                .isEqualTo("Staff card S0012345");
     }
 
     @Test
