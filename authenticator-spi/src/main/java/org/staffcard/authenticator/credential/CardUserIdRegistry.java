@@ -6,6 +6,7 @@ import org.keycloak.models.UserModel;
 import org.staffcard.authenticator.StaffCardAttributes;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -24,12 +25,14 @@ public final class CardUserIdRegistry {
     public static boolean heldByAnother(KeycloakSession session, RealmModel realm, String cardUserId,
                                         UserModel self) {
         String folded = cardUserId.toLowerCase(Locale.ROOT);
-        // The store may match attribute values exactly, so the common case variants are asked for one by one.
-        // A mixed-case variant of an existing ID (aB12cd beside AB12CD) is caught only when the store itself
-        // matches without case; sign-in still compares exactly, so such a pair never signs in the wrong person.
-        return Stream.of(cardUserId, folded, cardUserId.toUpperCase(Locale.ROOT)).distinct()
+        // Keycloak's attribute search on its own database compares lower-cased values, so it finds every case
+        // variant; the exact searches reach federated directories too, whose matching the store decides.
+        Stream<UserModel> anyCase = session.users().searchForUserStream(realm,
+                Map.of(StaffCardAttributes.CARD_USER_ID, cardUserId), null, null);
+        Stream<UserModel> exact = Stream.of(cardUserId, folded, cardUserId.toUpperCase(Locale.ROOT)).distinct()
                 .flatMap(variant -> session.users().searchForUserByUserAttributeStream(realm,
-                        StaffCardAttributes.CARD_USER_ID, variant))
+                        StaffCardAttributes.CARD_USER_ID, variant));
+        return Stream.concat(anyCase, exact)
                 .filter(other -> self == null || !other.getId().equals(self.getId()))
                 .anyMatch(other -> other.getAttributeStream(StaffCardAttributes.CARD_USER_ID)
                         .anyMatch(held -> held.toLowerCase(Locale.ROOT).equals(folded)));
