@@ -278,6 +278,27 @@ class CardLifecycleTest {
     }
 
     @Test
+    void deletingACardOnTheCredentialsTabEndsTheSessionsItStartedOnly() throws Exception {
+        String userId = createStaff("deleted.card", null);
+        SoftwareCard deleted = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-DEL-1")));
+        SoftwareCard kept = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-DEL-2")));
+        String deletedId = desk.bind("deleted.card", "LIFE-DEL-1", deleted.card().certificate(), null).body()
+                .path("id").asText();
+        assertThat(desk.bind("deleted.card", "LIFE-DEL-2", kept.card().certificate(), null).status()).isEqualTo(201);
+        assertThat(signInWithSoftwareCard(deleted).statusCode()).isEqualTo(302);
+        assertThat(signInWithSoftwareCard(kept).statusCode()).isEqualTo(302);
+        assertThat(realm.admin().users().get(userId).getUserSessions()).hasSize(2);
+
+        // What the admin console's Credentials tab does when an admin deletes the card.
+        realm.admin().users().get(userId).removeCredential(deletedId);
+
+        assertThat(realm.admin().users().get(userId).getUserSessions()).hasSize(1);
+        assertThat(signInWithSoftwareCard(deleted).statusCode()).as("the deleted card no longer signs in")
+                .isEqualTo(200);
+        assertThat(signInWithSoftwareCard(kept).statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void aReplacementCardWorksBesideTheOldOneUntilTheOldIsRevoked() throws Exception {
         createStaff("two.cards", null);
         SoftwareCard oldCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-OLD")));
