@@ -149,7 +149,7 @@ final class CardEnrolmentAction implements RequiredActionProvider {
                 .success();
         LOG.infof("Card '%s' (certificate serial %s) enrolled by '%s' in realm '%s' %s", card.get().cardUserId(),
                 card.get().serialHex(), user.getUsername(), context.getRealm().getName(),
-                codeId != null ? "with an enrolment code" : "after a sign-in with the password");
+                codeId != null ? "with an enrolment code" : "after a sign-in with card and password");
         // Keycloak creates the user session after the required actions and copies this note onto it, so revoking
         // the new card ends the session it opened.
         CardSessions.mark(context.getSession(), context.getRealm(), authSession, bound);
