@@ -152,7 +152,7 @@ final class CardEnrolmentAction implements RequiredActionProvider {
                 codeId != null ? "with an enrolment code" : "after a sign-in with card and password");
         // Keycloak creates the user session after the required actions and copies this note onto it, so revoking
         // the new card ends the session it opened.
-        CardSessions.mark(context.getSession(), context.getRealm(), authSession, bound);
+        CardSessions.mark(authSession, bound);
         context.success();
     }
 

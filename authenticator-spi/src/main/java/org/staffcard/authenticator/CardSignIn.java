@@ -136,8 +136,12 @@ final class CardSignIn {
         EnrolmentSettings.remember(context.getAuthenticationSession(), context.getAuthenticatorConfig());
         if (EnrolledCards.find(verified.user(), verified.card()) instanceof EnrolledCards.Enrolment.Active active) {
             CardBindings.recordUse(verified.user(), active.credential());
-            CardSessions.mark(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                    active.credential());
+            if (context.getUser() != null) {
+                CardSessions.markStepUp(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+                        active.credential());
+            } else {
+                CardSessions.mark(context.getAuthenticationSession(), active.credential());
+            }
         }
     }
 

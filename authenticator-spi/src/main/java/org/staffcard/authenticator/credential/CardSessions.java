@@ -30,21 +30,29 @@ public final class CardSessions {
     }
 
     /**
-     * Marks the session being authenticated with a card, beside every card that marked it before: in this sign-in,
-     * or in the user session it continues (a step-up from a card-only sign-in with another card). Keycloak copies the
-     * note onto the user session. Revoking any of the cards then ends the session.
+     * Marks the session being authenticated with a card, beside any card that marked this sign-in before; Keycloak
+     * copies the note onto the user session. Revoking any of the cards then ends the session.
      */
-    public static void mark(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                            StaffCardCredentialModel card) {
-        Set<String> cards = new LinkedHashSet<>();
+    public static void mark(AuthenticationSessionModel authSession, StaffCardCredentialModel card) {
+        Set<String> cards = new LinkedHashSet<>(ids(authSession.getUserSessionNotes().get(CARD_NOTE)));
+        cards.add(card.getId());
+        authSession.setUserSessionNote(CARD_NOTE, String.join(" ", cards));
+    }
+
+    /**
+     * Marks a step-up of a signed-in user: the user session it continues keeps the cards that marked it (a card-only
+     * sign-in with another card), since Keycloak replaces the session's note with this sign-in's.
+     */
+    public static void markStepUp(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                                  StaffCardCredentialModel card) {
         // Keycloak gives the user session the id of the root authentication session it came from.
         UserSessionModel continued = session.sessions().getUserSession(realm, authSession.getParentSession().getId());
         if (continued != null) {
-            cards.addAll(ids(continued.getNote(CARD_NOTE)));
+            Set<String> cards = new LinkedHashSet<>(ids(continued.getNote(CARD_NOTE)));
+            cards.addAll(ids(authSession.getUserSessionNotes().get(CARD_NOTE)));
+            authSession.setUserSessionNote(CARD_NOTE, String.join(" ", cards));
         }
-        cards.addAll(ids(authSession.getUserSessionNotes().get(CARD_NOTE)));
-        cards.add(card.getId());
-        authSession.setUserSessionNote(CARD_NOTE, String.join(" ", cards));
+        mark(authSession, card);
     }
 
     /** Ends every online and offline session of {@code user} started with the card; answers how many. */
