@@ -125,6 +125,24 @@ class AgentStatesBrowserTest {
     }
 
     @Test
+    void findsTheAgentOnItsSecondPortWhenAnotherProgramHoldsTheFirst() throws Exception {
+        // Another program listens on the first port and answers nothing an agent would.
+        ServerSocket squatter = new ServerSocket(FreeLoopbackPort.pick(), 50, InetAddress.getLoopbackAddress());
+        started.add(squatter);
+        int second = FreeLoopbackPort.pick();
+        InProcessCardTerminals terminals = new InProcessCardTerminals(READER);
+        terminals.insert(READER, DemoCard.newCard());
+
+        int port = startAgent(terminals, ORIGIN, squatter.getLocalPort() + "," + second);
+        pointPageAtAgentPorts(squatter.getLocalPort(), second);
+        browser = Chromium.start();
+        browser.get(new OidcLogin(ORIGIN).authorizationUrl());
+
+        assertThat(port).as("the agent moved to its second port").isEqualTo(second);
+        LoginStatus.awaitReady(browser, MESSAGE_SHOWN_WITHIN);
+    }
+
+    @Test
     void asksForTheCardUntilOneIsPlacedThenTurnsReadyWithoutReload() throws Exception {
         InProcessCardTerminals terminals = new InProcessCardTerminals(READER);
         int port = startAgent(terminals, ORIGIN);
@@ -187,9 +205,13 @@ class AgentStatesBrowserTest {
     }
 
     private int startAgent(InProcessCardTerminals terminals, String allowedOrigin) throws Exception {
+        return startAgent(terminals, allowedOrigin, Integer.toString(FreeLoopbackPort.pick()));
+    }
+
+    private int startAgent(InProcessCardTerminals terminals, String allowedOrigin, String ports) throws Exception {
         AgentConfig config = AgentConfig.of(Map.of(
                 AgentConfig.ALLOWED_ORIGINS, allowedOrigin,
-                AgentConfig.PORTS, Integer.toString(FreeLoopbackPort.pick())));
+                AgentConfig.PORTS, ports));
         CardAgent agent = CardAgent.start(config, () -> terminals,
                 new FixedDemoPinSource(DemoCard.properties().getProperty("pin").toCharArray()));
         started.add(agent);
