@@ -3,12 +3,12 @@
 # the PC/SC daemon with vsmartcard's virtual reader, OpenSC, Chromium with its driver, and Apache httpd with its
 # OpenID Connect and SAML modules for the sample apps, OpenLDAP's server and tools for the directory federation
 # test (the test runs its own slapd on a loopback port; the system's slapd is never started or configured), and
-# pamtester for the PC logon module's PAM test.
+# pamtester for the PC logon module's PAM test, and jq, which the admin guide's examples use.
 set -euo pipefail
 
 packages=(pcscd vsmartcard-vpcd libpcsclite1 opensc chromium chromium-driver
           apache2 libapache2-mod-auth-openidc libapache2-mod-auth-mellon fonts-ipafont-gothic
-          slapd ldap-utils pamtester)
+          slapd ldap-utils pamtester jq)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -140,6 +140,8 @@ final class CardEnrolmentAction implements RequiredActionProvider {
             return;
         }
 
+        // The card has just signed this sign-in in, so its binding is also its first use.
+        CardBindings.recordUse(user, bound);
         if (codeId != null) {
             EnrolmentCodes.consume(user, codeId);
             authSession.removeAuthNote(CODE_NOTE);

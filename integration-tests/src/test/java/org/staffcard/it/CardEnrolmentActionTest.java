@@ -109,6 +109,7 @@ class CardEnrolmentActionTest {
         assertThat(cards).hasSize(2);
         assertThat(cards).extracting(c -> c.path("status").asText()).containsOnly("active");
         assertThat(cards).extracting(c -> c.path("profile").asText()).containsExactlyInAnyOrder("jpki", "piv");
+        assertThat(cards).as("the new card signed this sign-in in").allMatch(c -> !c.path("lastUsedAt").isNull());
         assertThat(realm.admin().users().get(userId).toRepresentation().getRequiredActions()).isEmpty();
         assertThat(RealmEvents.last(realm.admin(), "UPDATE_CREDENTIAL").getUserId()).isEqualTo(userId);
 
