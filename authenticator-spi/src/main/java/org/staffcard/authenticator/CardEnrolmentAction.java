@@ -57,6 +57,7 @@ final class CardEnrolmentAction implements RequiredActionProvider {
     private static final Map<String, String> BINDING_MESSAGES = Map.of(
             "card_user_id_mismatch", "staffCardEnrolIdMismatch",
             "card_user_id_taken", "staffCardEnrolIdTaken",
+            "card_key_taken", "staffCardEnrolIdTaken",
             "card_already_bound", "staffCardEnrolAlreadyBound",
             "card_user_id_not_writable", "staffCardEnrolIdNotWritable",
             "card_user_id_malformed", CardLoginMessages.MALFORMED);
@@ -221,7 +222,7 @@ final class CardEnrolmentAction implements RequiredActionProvider {
         String realm = context.getRealm().getName();
         LOG.debugf("Card '%s' not enrolled for '%s' in realm '%s': %s", card.cardUserId(), username, realm,
                 e.getMessage());
-        if (e.errorCode().equals("card_user_id_taken")) {
+        if (e.errorCode().equals("card_user_id_taken") || e.errorCode().equals("card_key_taken")) {
             LOG.warnf("Card '%s' presented for enrolment by '%s' in realm '%s' is held by another account. If the "
                     + "card is theirs, revoke it there first.", card.cardUserId(), username, realm);
         }

@@ -299,6 +299,25 @@ class CardLifecycleTest {
     }
 
     @Test
+    void oneCardIsBoundToOneAccountUntilItIsRevokedThere() {
+        createStaff("key.first", null);
+        createStaff("key.second", null);
+        SoftwareCard card = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-KEY-1")));
+        StaffCardsApi.Answer first = desk.bind("key.first", "LIFE-KEY-1", card.card().certificate(), null);
+        assertThat(first.status()).isEqualTo(201);
+
+        // The same certificate under a mistyped card user ID, for another person.
+        assertError(desk.bind("key.second", "LIFE-KEY-2", card.card().certificate(), null), 409, "card_key_taken");
+        assertThat(desk.list("key.second").body()).isEmpty();
+
+        assertThat(desk.revoke("key.first", first.body().path("id").asText(), "replaced", null).status())
+                .isEqualTo(200);
+        StaffCardsApi.Answer second = desk.bind("key.second", "LIFE-KEY-2", card.card().certificate(), null);
+        assertThat(second.status()).as("a card revoked on its first account may change hands: " + second.body())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aReplacementCardWorksBesideTheOldOneUntilTheOldIsRevoked() throws Exception {
         createStaff("two.cards", null);
         SoftwareCard oldCard = new SoftwareCard(staffCa.issue(TestCardSpec.of("LIFE-OLD")));

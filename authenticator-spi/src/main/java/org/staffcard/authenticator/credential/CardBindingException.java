@@ -7,7 +7,7 @@ package org.staffcard.authenticator.credential;
 public abstract sealed class CardBindingException extends Exception
         permits CardUserIdMalformedException, CardUserIdTakenException, CardUserIdMismatchException,
         CardAlreadyBoundException, CardUserIdNotWritableException, CardAlreadyRevokedException,
-        CardLabelTakenException {
+        CardLabelTakenException, CardKeyTakenException {
 
     private final String errorCode;
 

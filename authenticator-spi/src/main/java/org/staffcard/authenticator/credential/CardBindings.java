@@ -72,6 +72,11 @@ public final class CardBindings {
         if (alreadyBound) {
             throw new CardAlreadyBoundException("account '" + user.getUsername() + "' already holds this card");
         }
+        if (!CardKeyRegistry.claim(session, realm, spki, user)
+                || CardKeyRegistry.heldByAnother(session, realm, spki, user)) {
+            throw new CardKeyTakenException("this card's certificate key is bound to another account; revoke it there "
+                    + "first if the card changed hands");
+        }
 
         if (!held.contains(cardUserId)) {
             List<String> values = new ArrayList<>(held);

@@ -1,0 +1,55 @@
+package org.staffcard.authenticator.credential;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.List;
+
+/**
+ * Answers whether a card's certificate key is bound, not revoked, to another account of the realm. Credentials have
+ * no index by their data, so the server's database is asked once for the staff card credentials whose data holds
+ * the key's SHA-256 (hexadecimal, so it needs no escaping in the pattern), and each one found is read to be sure.
+ * Credentials that a user federation keeps outside Keycloak's database are not seen.
+ */
+final class CardKeyRegistry {
+
+    private static final String CLAIM_PREFIX = "staffcard.card-key.";
+
+    private CardKeyRegistry() {
+    }
+
+    static boolean heldByAnother(KeycloakSession session, RealmModel realm, String spkiSha256, UserModel self) {
+        EntityManager store = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<Object[]> found = store.createQuery("select c.user.id, c.credentialData from CredentialEntity c "
+                        + "where c.type = :type and c.user.realmId = :realm and c.credentialData like :key",
+                        Object[].class)
+                .setParameter("type", StaffCardCredentialModel.TYPE)
+                .setParameter("realm", realm.getId())
+                .setParameter("key", "%" + spkiSha256 + "%")
+                .getResultList();
+        return found.stream()
+                .filter(row -> !row[0].equals(self.getId()))
+                .anyMatch(row -> activeWithKey((String) row[1], spkiSha256));
+    }
+
+    /** An unreadable credential counts as holding the key, so a damaged record never lets a second binding in. */
+    private static boolean activeWithKey(String credentialData, String spkiSha256) {
+        CredentialModel stored = new CredentialModel();
+        stored.setCredentialData(credentialData);
+        try {
+            CardCredentialData data = StaffCardCredentialModel.of(stored).data();
+            return data.spkiSha256().equals(spkiSha256) && !data.revoked();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** Claims the key for one account while a binding writes it, as {@link CardUserIdRegistry#claim} does an ID. */
+    static boolean claim(KeycloakSession session, RealmModel realm, String spkiSha256, UserModel user) {
+        return TransactionClaims.claim(session, CLAIM_PREFIX + realm.getId() + "." + spkiSha256, user.getId());
+    }
+}
