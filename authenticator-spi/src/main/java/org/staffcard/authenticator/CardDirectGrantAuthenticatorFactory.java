@@ -1,19 +1,18 @@
 package org.staffcard.authenticator;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
 
 /** Registers the card sign-in for devices (direct grant) with Keycloak; shown in the admin console's flow editor. */
-public final class CardDirectGrantAuthenticatorFactory implements AuthenticatorFactory, AuthenticationMethods {
+public final class CardDirectGrantAuthenticatorFactory implements AuthenticatorFactory, AuthenticationMethods,
+        StatelessProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "staff-card-direct-grant";
 
@@ -72,18 +71,6 @@ public final class CardDirectGrantAuthenticatorFactory implements AuthenticatorF
     @Override
     public Authenticator create(KeycloakSession session) {
         return new CardDirectGrantAuthenticator(validators);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     /** Without a client the stronger claim is not made: the card's key and PIN are all a device step surely proves. */

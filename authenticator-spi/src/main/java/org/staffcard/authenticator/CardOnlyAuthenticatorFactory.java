@@ -1,18 +1,17 @@
 package org.staffcard.authenticator;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
 
 /** Registers the card-only sign-in (the card's signature, no password) with Keycloak's flow editor. */
-public final class CardOnlyAuthenticatorFactory implements AuthenticatorFactory, AuthenticationMethods {
+public final class CardOnlyAuthenticatorFactory implements AuthenticatorFactory, AuthenticationMethods,
+        StatelessProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "staff-card-only";
 
@@ -73,17 +72,5 @@ public final class CardOnlyAuthenticatorFactory implements AuthenticatorFactory,
     @Override
     public Authenticator create(KeycloakSession session) {
         return new CardOnlyAuthenticator(validators);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

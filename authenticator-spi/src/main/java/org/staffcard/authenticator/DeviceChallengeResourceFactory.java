@@ -1,13 +1,12 @@
 package org.staffcard.authenticator;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Serves the device challenge endpoint under {@code /realms/{realm}/staff-card/}. */
-public final class DeviceChallengeResourceFactory implements RealmResourceProviderFactory {
+public final class DeviceChallengeResourceFactory implements RealmResourceProviderFactory,
+        StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String ID = "staff-card";
 
@@ -19,17 +18,5 @@ public final class DeviceChallengeResourceFactory implements RealmResourceProvid
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new DeviceChallengeResource(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,13 +1,13 @@
 package org.staffcard.authenticator.admin;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.staffcard.authenticator.StatelessProviderFactory;
 
 /** Serves the staff card admin API at {@code /realms/{realm}/staff-cards}. */
-public final class StaffCardsResourceProviderFactory implements RealmResourceProviderFactory {
+public final class StaffCardsResourceProviderFactory implements RealmResourceProviderFactory,
+        StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "staff-cards";
 
@@ -28,17 +28,5 @@ public final class StaffCardsResourceProviderFactory implements RealmResourcePro
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,16 +1,16 @@
 package org.staffcard.authenticator.credential;
 
-import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import org.staffcard.authenticator.StatelessProviderFactory;
 
 /**
  * Registers the listener that ends a deleted card's sessions. It is global: every realm gets it without adding it
  * to the realm's event listeners, since a realm that forgot it would leave a deleted card's sessions running.
  */
-public final class CardCredentialDeletionListenerFactory implements EventListenerProviderFactory {
+public final class CardCredentialDeletionListenerFactory implements EventListenerProviderFactory,
+        StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "staff-card-deletion";
 
@@ -27,17 +27,5 @@ public final class CardCredentialDeletionListenerFactory implements EventListene
     @Override
     public EventListenerProvider create(KeycloakSession session) {
         return new CardCredentialDeletionListener(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
