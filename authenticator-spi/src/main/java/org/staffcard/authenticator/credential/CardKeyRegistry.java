@@ -1,11 +1,11 @@
 package org.staffcard.authenticator.credential;
 
 import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.Provider;
 
 import java.util.List;
 
@@ -18,12 +18,13 @@ import java.util.List;
 final class CardKeyRegistry {
 
     private static final String CLAIM_PREFIX = "staffcard.card-key.";
+    private static final String JPA_CONNECTION_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
 
     private CardKeyRegistry() {
     }
 
     static boolean heldByAnother(KeycloakSession session, RealmModel realm, String spkiSha256, UserModel self) {
-        EntityManager store = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        EntityManager store = entityManager(session);
         List<Object[]> found = store.createQuery("select c.user.id, c.credentialData from CredentialEntity c "
                         + "where c.type = :type and c.user.realmId = :realm and c.credentialData like :key",
                         Object[].class)
@@ -34,6 +35,26 @@ final class CardKeyRegistry {
         return found.stream()
                 .filter(row -> !row[0].equals(self.getId()))
                 .anyMatch(row -> activeWithKey((String) row[1], spkiSha256));
+    }
+
+    /**
+     * The entity manager of this request's transaction, from the server's JPA connection provider. The provider's
+     * interface is looked up by name: its module is internal to the server and not published for 26.7.3 where this
+     * project's dependencies come from, and the name has been the same throughout Keycloak 26.
+     */
+    @SuppressWarnings("unchecked")
+    private static EntityManager entityManager(KeycloakSession session) {
+        try {
+            Class<? extends Provider> type = (Class<? extends Provider>) Class.forName(JPA_CONNECTION_PROVIDER, true,
+                    KeycloakSession.class.getClassLoader());
+            Provider jpa = session.getProvider(type);
+            if (jpa == null) {
+                throw new IllegalStateException("this server has no JPA store to look card keys up in");
+            }
+            return (EntityManager) type.getMethod("getEntityManager").invoke(jpa);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("this server's JPA store cannot be reached to look card keys up", e);
+        }
     }
 
     /** An unreadable credential counts as holding the key, so a damaged record never lets a second binding in. */
