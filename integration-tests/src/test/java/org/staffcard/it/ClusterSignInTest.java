@@ -255,6 +255,29 @@ class ClusterSignInTest {
     }
 
     /**
+     * The card-key check asks the database with a query of its own, and the binding claims live in the cluster's
+     * single-use store: a card bound through node A is refused for another account through node B, on PostgreSQL.
+     */
+    @Test
+    @Order(7)
+    void oneCardIsBoundToOneAccountWhicheverNodeIsAsked() throws Exception {
+        RealmResource realm = cluster.adminOfA().realm(REALM);
+        ServiceAccountClient desk = ServiceAccountClient.in(realm, "cluster-desk", "manage-users", "view-users");
+        StaffAccounts.create(realm, "cluster.key.first", PASSWORD, null);
+        StaffAccounts.create(realm, "cluster.key.second", PASSWORD, null);
+        SoftwareCard card = new SoftwareCard(staffCa.issue(TestCardSpec.of("CLUSTER-KEY-1")));
+
+        StaffCardsApi.Answer first = desk.staffCardsApi(a.directUrl())
+                .bind("cluster.key.first", "CLUSTER-KEY-1", card.card().certificate(), null);
+        StaffCardsApi.Answer second = desk.staffCardsApi(b.directUrl())
+                .bind("cluster.key.second", "CLUSTER-KEY-2", card.card().certificate(), null);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(second.status()).as(second.body().toString()).isEqualTo(409);
+        assertThat(second.body().path("error").asText()).isEqualTo("card_key_taken");
+    }
+
+    /**
      * Keycloak 26 keeps authentication sessions in a distributed cache with two owners, so in a two-node cluster
      * both nodes hold every sign-in in progress, challenge included: the surviving node finds it and the sign-in
      * completes. Had both owners been lost, Keycloak would restart the flow from its restart cookie and the page

@@ -45,7 +45,12 @@ final class ServiceAccountClient {
 
     /** The staff-cards API called with this client's tokens, a fresh one per call. */
     StaffCardsApi staffCardsApi() {
-        return new StaffCardsApi(CardStack.KEYCLOAK_ORIGIN, "staff", this::accessToken);
+        return staffCardsApi(CardStack.KEYCLOAK_ORIGIN);
+    }
+
+    /** The same, on the server at {@code serverUrl}, such as one node of a cluster. */
+    StaffCardsApi staffCardsApi(String serverUrl) {
+        return new StaffCardsApi(serverUrl, "staff", () -> accessToken(serverUrl));
     }
 
     /** The id of the user Keycloak keeps for the service account: the one admin events name as having acted. */
@@ -54,9 +59,13 @@ final class ServiceAccountClient {
     }
 
     String accessToken() {
+        return accessToken(CardStack.KEYCLOAK_ORIGIN);
+    }
+
+    private String accessToken(String serverUrl) {
         String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret="
                 + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(CardStack.KEYCLOAK_ORIGIN
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serverUrl
                         + "/realms/staff/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
