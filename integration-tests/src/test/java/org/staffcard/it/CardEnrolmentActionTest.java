@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -33,6 +29,11 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.staffcard.it.EnrolmentPages.follow;
+import static org.staffcard.it.EnrolmentPages.passwordOnlyClient;
+import static org.staffcard.it.EnrolmentPages.presentCard;
+import static org.staffcard.it.EnrolmentPages.proveWithCode;
+import static org.staffcard.it.EnrolmentPages.requireEnrolment;
 
 /**
  * The "Enrol a staff card" required action on the real Keycloak distribution, over HTTP with software cards of a
@@ -95,13 +96,13 @@ class CardEnrolmentActionTest {
         SoftwareCard newCard = card("ACT-0001");
         assertThat(desk.bind("replace.card", "ACT-0001", oldCard.card().certificate(), "jpki").status())
                 .isEqualTo(201);
-        requireEnrolment(userId);
+        requireEnrolment(realm.admin(), userId);
 
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage cardPage = signInWithPassword(login, oldCard);
         assertThat(cardPage.html()).contains(ThemeMessages.english("staffCardEnrolCardIntro"))
                 .doesNotContain("name=\"password\"");
-        HttpResponse<String> enrolled = presentForEnrolment(login, cardPage, newCard);
+        HttpResponse<String> enrolled = presentCard(login, cardPage, newCard);
 
         assertThat(enrolled.statusCode()).as(LoginPage.errorText(enrolled.body())).isEqualTo(302);
         assertThat(login.redeem(enrolled).path("access_token").asText()).isNotEmpty();
@@ -127,7 +128,7 @@ class CardEnrolmentActionTest {
         String userId = StaffAccounts.create(realm.admin(), "card.only", PASSWORD, null);
         SoftwareCard card = card("ACT-0002");
         assertThat(desk.bind("card.only", "ACT-0002", card.card().certificate(), null).status()).isEqualTo(201);
-        requireEnrolment(userId);
+        requireEnrolment(realm.admin(), userId);
 
         OidcLogin terminal = new OidcLogin(ORIGIN).as(ATTENDANCE_TERMINAL);
         LoginPage page = terminal.open(Map.of());
@@ -146,8 +147,8 @@ class CardEnrolmentActionTest {
     @Test
     void aSignInWithThePasswordAloneThroughAnotherFlowLeavesTheEnrolmentOnTheAccount() throws Exception {
         String userId = StaffAccounts.create(realm.admin(), "password.only", PASSWORD, null);
-        requireEnrolment(userId);
-        OidcLogin.Client passwordApp = passwordOnlyClient();
+        requireEnrolment(realm.admin(), userId);
+        OidcLogin.Client passwordApp = passwordOnlyClient(realm.admin());
 
         OidcLogin login = new OidcLogin(ORIGIN).as(passwordApp);
         String page = login.get(login.authorizationUrl()).body();
@@ -169,11 +170,11 @@ class CardEnrolmentActionTest {
         String userId = StaffAccounts.create(realm.admin(), "wrong.card", PASSWORD, null);
         SoftwareCard card = card("ACT-0003");
         assertThat(desk.bind("wrong.card", "ACT-0003", card.card().certificate(), null).status()).isEqualTo(201);
-        requireEnrolment(userId);
+        requireEnrolment(realm.admin(), userId);
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage cardPage = signInWithPassword(login, card);
 
-        HttpResponse<String> refused = presentForEnrolment(login, cardPage, card("ACT-OTHER"));
+        HttpResponse<String> refused = presentCard(login, cardPage, card("ACT-OTHER"));
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains(ThemeMessages.english("staffCardEnrolIdMismatch"));
@@ -183,7 +184,7 @@ class CardEnrolmentActionTest {
         assertThat(realm.admin().users().get(userId).toRepresentation().getRequiredActions()).containsExactly(ENROL);
 
         // The page shown again carries a fresh challenge, and the right card is bound with it.
-        HttpResponse<String> enrolled = presentForEnrolment(login, LoginPage.parse(refused.body()), card("ACT-0003"));
+        HttpResponse<String> enrolled = presentCard(login, LoginPage.parse(refused.body()), card("ACT-0003"));
         assertThat(enrolled.statusCode()).as(LoginPage.errorText(enrolled.body())).isEqualTo(302);
         assertThat(desk.list("wrong.card").body()).hasSize(2);
     }
@@ -193,12 +194,12 @@ class CardEnrolmentActionTest {
         StaffAccounts.create(realm.admin(), "code.withdrawn", PASSWORD, null);
         String code = desk.issueEnrolmentCode("code.withdrawn").body().path("code").asText();
         OidcLogin login = new OidcLogin(ORIGIN);
-        HttpResponse<String> proven = proveWithCode(login, "code.withdrawn", code);
+        HttpResponse<String> proven = proveWithCode(login, "code.withdrawn", PASSWORD, code);
         LoginPage cardPage = LoginPage.parse(follow(login, proven).body());
 
         // The admin issues a new code, which withdraws the one in use, before the card signs.
         assertThat(desk.issueEnrolmentCode("code.withdrawn").status()).isEqualTo(201);
-        HttpResponse<String> refused = presentForEnrolment(login, cardPage, card("ACT-0004"));
+        HttpResponse<String> refused = presentCard(login, cardPage, card("ACT-0004"));
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains(ThemeMessages.english("staffCardEnrolCodeWithdrawn"));
@@ -220,11 +221,12 @@ class CardEnrolmentActionTest {
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int tab = 0; tab < 2; tab++) {
                     OidcLogin login = new OidcLogin(ORIGIN);
-                    LoginPage cardPage = LoginPage.parse(follow(login, proveWithCode(login, username, code)).body());
+                    HttpResponse<String> proven = proveWithCode(login, username, PASSWORD, code);
+                    LoginPage cardPage = LoginPage.parse(follow(login, proven).body());
                     SoftwareCard card = card("TABS-" + round);
                     answers.add(tabs.submit(() -> {
                         present.await();
-                        return presentForEnrolment(login, cardPage, card);
+                        return presentCard(login, cardPage, card);
                     }));
                 }
 
@@ -248,7 +250,7 @@ class CardEnrolmentActionTest {
         action.setEnabled(false);
         realm.admin().flows().updateRequiredAction(ENROL, action);
         try {
-            HttpResponse<String> refused = proveWithCode(new OidcLogin(ORIGIN), "action.off", code);
+            HttpResponse<String> refused = proveWithCode(new OidcLogin(ORIGIN), "action.off", PASSWORD, code);
 
             assertThat(refused.statusCode()).as("no sign-in without a card").isEqualTo(200);
             assertThat(refused.body()).contains(ThemeMessages.english("cardLoginUnavailable"));
@@ -268,7 +270,7 @@ class CardEnrolmentActionTest {
         SoftwareCard card = card("ACT-0005");
         assertThat(desk.bind("device.user", "ACT-0005", card.card().certificate(), null).status()).isEqualTo(201);
         CardSettings.trustInDevices(realm.admin(), staffCa.certificate());
-        requireEnrolment(userId);
+        requireEnrolment(realm.admin(), userId);
 
         DeviceExchange.Answer held = pcLogon(card);
         assertThat(held.status()).as(held.body().toString()).isEqualTo(400);
@@ -276,7 +278,7 @@ class CardEnrolmentActionTest {
         assertThat(held.field("error_description")).isEqualTo("Account is not fully set up");
 
         OidcLogin login = new OidcLogin(ORIGIN);
-        HttpResponse<String> enrolled = presentForEnrolment(login, signInWithPassword(login, card), card("ACT-0005"));
+        HttpResponse<String> enrolled = presentCard(login, signInWithPassword(login, card), card("ACT-0005"));
         assertThat(enrolled.statusCode()).as(LoginPage.errorText(enrolled.body())).isEqualTo(302);
         DeviceExchange.Answer released = pcLogon(card);
         assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
@@ -292,69 +294,11 @@ class CardEnrolmentActionTest {
                 PASSWORD);
     }
 
-    /**
-     * A client whose browser sign-in is Keycloak's username and password form alone, as an app team might set up
-     * with a flow override; made once per test realm.
-     */
-    private OidcLogin.Client passwordOnlyClient() {
-        OidcLogin.Client app = new OidcLogin.Client("password-only-app", null, "http://localhost:8085/callback");
-        if (!realm.admin().clients().findByClientId(app.clientId()).isEmpty()) {
-            return app;
-        }
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias("password only");
-        flow.setProviderId("basic-flow");
-        flow.setTopLevel(true);
-        realm.admin().flows().createFlow(flow).close();
-        realm.admin().flows().addExecution("password only", Map.of("provider", "auth-username-password-form"));
-        AuthenticationExecutionInfoRepresentation step = realm.admin().flows().getExecutions("password only").get(0);
-        step.setRequirement("REQUIRED");
-        realm.admin().flows().updateExecutions("password only", step);
-        String flowId = realm.admin().flows().getFlows().stream().filter(f -> f.getAlias().equals("password only"))
-                .findFirst().orElseThrow().getId();
-
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(app.clientId());
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(app.redirectUri()));
-        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
-        realm.admin().clients().create(client).close();
-        return app;
-    }
-
-    private void requireEnrolment(String userId) {
-        UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
-        user.setRequiredActions(List.of(ENROL));
-        realm.admin().users().get(userId).update(user);
-    }
-
     /** Signs in with card and password, and answers the enrolment page Keycloak sends the browser on to. */
     private static LoginPage signInWithPassword(OidcLogin login, SoftwareCard card) throws Exception {
         LoginPage page = login.open();
         HttpResponse<String> signedIn = login.submit(page, card.assertion(ORIGIN, page.challenge()), PASSWORD);
         return LoginPage.parse(follow(login, signedIn).body());
-    }
-
-    /** The first-time page: the link on the login page, then username, password and code. */
-    private static HttpResponse<String> proveWithCode(OidcLogin login, String username, String code)
-            throws Exception {
-        String loginPage = login.get(login.authorizationUrl()).body();
-        HttpResponse<String> accountPage = login.post(OidcLogin.enrolFormAction(loginPage),
-                Map.of("staffcardEnrol", "start"));
-        return login.post(OidcLogin.enrolFormAction(accountPage.body()), Map.of("staffcardEnrol", "account",
-                "username", username, "password", PASSWORD, "enrolmentCode", code));
-    }
-
-    private static HttpResponse<String> presentForEnrolment(OidcLogin login, LoginPage cardPage, SoftwareCard card)
-            throws Exception {
-        return login.post(cardPage.action(), Map.of("staffcardEnrol", "card",
-                "cardAssertion", card.assertion(ORIGIN, cardPage.challenge()), "cardProfile", "piv"));
-    }
-
-    private static HttpResponse<String> follow(OidcLogin login, HttpResponse<String> redirect) throws Exception {
-        assertThat(redirect.statusCode()).as(LoginPage.errorText(redirect.body())).isEqualTo(302);
-        return login.get(redirect.headers().firstValue("Location").orElseThrow());
     }
 
     private static Map<String, Boolean> enabledByAlias(List<RequiredActionProviderRepresentation> actions) {

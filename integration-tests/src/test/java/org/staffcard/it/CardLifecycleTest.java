@@ -338,14 +338,9 @@ class CardLifecycleTest {
     void aWrongEnrolmentCodeIsRefusedAndCountsAsAFailedSignIn() throws Exception {
         String userId = createStaff("wrong.code", null);
         assertThat(desk.issueEnrolmentCode("wrong.code").status()).isEqualTo(201);
-        OidcLogin login = new OidcLogin(ORIGIN);
-        String loginPage = login.get(login.authorizationUrl()).body();
 
-        HttpResponse<String> accountPage = login.post(OidcLogin.enrolFormAction(loginPage),
-                Map.of("staffcardEnrol", "start"));
-        HttpResponse<String> refused = login.post(OidcLogin.enrolFormAction(accountPage.body()),
-                Map.of("staffcardEnrol", "account", "username", "wrong.code", "password", PASSWORD,
-                        "enrolmentCode", "AAAA-BBBB-CCCC-DDDD"));
+        HttpResponse<String> refused = EnrolmentPages.proveWithCode(new OidcLogin(ORIGIN), "wrong.code", PASSWORD,
+                "AAAA-BBBB-CCCC-DDDD");
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains(ThemeMessages.english("staffCardEnrolInvalid"))

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -34,6 +31,10 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.staffcard.it.EnrolmentPages.follow;
+import static org.staffcard.it.EnrolmentPages.passwordOnlyClient;
+import static org.staffcard.it.EnrolmentPages.presentCard;
+import static org.staffcard.it.EnrolmentPages.requireEnrolment;
 
 /**
  * Hostile use of the "Enrol a staff card" required action and of self-service enrolment, over HTTP with software
@@ -118,7 +119,7 @@ class EnrolmentHostileUseTest {
         assertThat(again.body()).as("no card page on the cookie alone").doesNotContain("data-challenge");
 
         // An admin-set enrolment is not run by the cookie either.
-        requireEnrolment(userId(username));
+        requireEnrolment(realm.admin(), userId(username));
         HttpResponse<String> third = login.get(login.authorizationUrl());
         observe("admin-set action on an SSO session: status %d, card page shown: %s", third.statusCode(),
                 third.body().contains("data-challenge"));
@@ -150,7 +151,7 @@ class EnrolmentHostileUseTest {
         String username = account("post.cardonly", "POST-CO-1");
         SoftwareCard card = card("POST-CO-1");
         assertThat(desk.bind(username, "POST-CO-1", card.card().certificate(), null).status()).isEqualTo(201);
-        requireEnrolment(userId(username));
+        requireEnrolment(realm.admin(), userId(username));
 
         OidcLogin terminal = new OidcLogin(ORIGIN).as(ATTENDANCE_TERMINAL);
         LoginPage page = terminal.open(Map.of());
@@ -173,8 +174,8 @@ class EnrolmentHostileUseTest {
         String username = account("post.pwonly", "POST-PW-1");
         SoftwareCard card = card("POST-PW-1");
         assertThat(desk.bind(username, "POST-PW-1", card.card().certificate(), null).status()).isEqualTo(201);
-        requireEnrolment(userId(username));
-        OidcLogin.Client app = passwordOnlyClient();
+        requireEnrolment(realm.admin(), userId(username));
+        OidcLogin.Client app = passwordOnlyClient(realm.admin());
 
         OidcLogin login = new OidcLogin(ORIGIN).as(app);
         String pageHtml = login.get(login.authorizationUrl()).body();
@@ -205,7 +206,7 @@ class EnrolmentHostileUseTest {
         String username = account("replay.login", "REPLAY-1");
         SoftwareCard oldCard = card("REPLAY-1");
         assertThat(desk.bind(username, "REPLAY-1", oldCard.card().certificate(), null).status()).isEqualTo(201);
-        requireEnrolment(userId(username));
+        requireEnrolment(realm.admin(), userId(username));
         SoftwareCard newCard = card("REPLAY-1");
 
         OidcLogin login = new OidcLogin(ORIGIN);
@@ -278,7 +279,7 @@ class EnrolmentHostileUseTest {
 
         Map<String, String> refusals = new LinkedHashMap<>();
         for (String claimed : List.of("ATK-9999", "atk-0001", "VIC-0001", "vic-0001")) {
-            HttpResponse<String> answer = present(login, page, card(claimed));
+            HttpResponse<String> answer = presentCard(login, page, card(claimed));
             refusals.put(claimed, answer.statusCode() + " " + lastErrorOrNone("CUSTOM_REQUIRED_ACTION_ERROR"));
             assertThat(answer.statusCode()).as("card %s on account holding ATK-0001", claimed).isEqualTo(200);
             page = LoginPage.parse(answer.body());
@@ -295,7 +296,7 @@ class EnrolmentHostileUseTest {
                 .body());
         Map<String, String> taken = new LinkedHashMap<>();
         for (String claimed : List.of("VIC-0001", "vic-0001", "Vic-0001")) {
-            HttpResponse<String> answer = present(second, blankPage, card(claimed));
+            HttpResponse<String> answer = presentCard(second, blankPage, card(claimed));
             taken.put(claimed, answer.statusCode() + " " + lastErrorOrNone("CUSTOM_REQUIRED_ACTION_ERROR"));
             assertThat(answer.statusCode()).as("card %s on an account holding no ID", claimed).isEqualTo(200);
             blankPage = LoginPage.parse(answer.body());
@@ -312,7 +313,7 @@ class EnrolmentHostileUseTest {
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = LoginPage.parse(follow(login, proveWithCode(login, blank, code, Map.of())).body());
 
-        HttpResponse<String> answer = present(login, page, card("vIC-mIx-03"));
+        HttpResponse<String> answer = presentCard(login, page, card("vIC-mIx-03"));
         observe("card vIC-mIx-03 while another account holds Vic-MiX-03: status %d, error %s, attacker's IDs %s",
                 answer.statusCode(), lastErrorOrNone("CUSTOM_REQUIRED_ACTION_ERROR"),
                 realm.admin().users().get(userId(blank)).toRepresentation().getAttributes());
@@ -341,7 +342,7 @@ class EnrolmentHostileUseTest {
                 .withKeyUsage(EnumSet.of(CertificateKeyUsage.KEY_ENCIPHERMENT)))));
         Map<String, String> seen = new LinkedHashMap<>();
         for (Map.Entry<String, SoftwareCard> bad : badCards.entrySet()) {
-            HttpResponse<String> answer = present(login, page, bad.getValue());
+            HttpResponse<String> answer = presentCard(login, page, bad.getValue());
             seen.put(bad.getKey(), answer.statusCode() + " " + lastErrorOrNone("CUSTOM_REQUIRED_ACTION_ERROR"));
             assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(200);
             page = LoginPage.parse(answer.body());
@@ -460,7 +461,7 @@ class EnrolmentHostileUseTest {
         String code = desk.issueEnrolmentCode(username).body().path("code").asText();
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = LoginPage.parse(follow(login, proveWithCode(login, username, code, Map.of())).body());
-        HttpResponse<String> bound = present(login, page, card("REV-0001"));
+        HttpResponse<String> bound = presentCard(login, page, card("REV-0001"));
         assertThat(bound.statusCode()).as(LoginPage.errorText(bound.body())).isEqualTo(302);
         String refreshToken = login.redeem(bound).path("refresh_token").asText();
 
@@ -480,12 +481,12 @@ class EnrolmentHostileUseTest {
         String username = account("revoke.new", "REV-0002");
         SoftwareCard oldCard = card("REV-0002");
         assertThat(desk.bind(username, "REV-0002", oldCard.card().certificate(), null).status()).isEqualTo(201);
-        requireEnrolment(userId(username));
+        requireEnrolment(realm.admin(), userId(username));
         OidcLogin login = new OidcLogin(ORIGIN);
         LoginPage page = login.open();
         HttpResponse<String> signedIn = login.submit(page, oldCard.assertion(ORIGIN, page.challenge()), PASSWORD);
         LoginPage cardPage = LoginPage.parse(follow(login, signedIn).body());
-        assertThat(present(login, cardPage, card("REV-0002")).statusCode()).isEqualTo(302);
+        assertThat(presentCard(login, cardPage, card("REV-0002")).statusCode()).isEqualTo(302);
 
         String oldSpki = oldCard.card().spkiSha256();
         String newId = StreamSupport.stream(desk.list(username).body().spliterator(), false)
@@ -543,12 +544,6 @@ class EnrolmentHostileUseTest {
         return new SoftwareCard(staffCa.issue(TestCardSpec.of(cardUserId)));
     }
 
-    private void requireEnrolment(String userId) {
-        UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
-        user.setRequiredActions(List.of(ENROL));
-        realm.admin().users().get(userId).update(user);
-    }
-
     private boolean codePending(String userId) {
         return realm.admin().users().get(userId).credentials().stream()
                 .map(CredentialRepresentation::getType).anyMatch(CODE_TYPE::equals);
@@ -559,25 +554,10 @@ class EnrolmentHostileUseTest {
         return events.isEmpty() ? "(no " + type + ")" : events.get(0).getError();
     }
 
-    /** The first-time page with the given extra authorization parameters: link, then username, password, code. */
+    /** The first-time page with the given extra authorization parameters, with the test accounts' password. */
     private static HttpResponse<String> proveWithCode(OidcLogin login, String username, String code,
                                                       Map<String, String> extra) throws Exception {
-        String loginPage = login.get(login.authorizationUrl(extra)).body();
-        HttpResponse<String> accountPage = login.post(OidcLogin.enrolFormAction(loginPage),
-                Map.of("staffcardEnrol", "start"));
-        return login.post(OidcLogin.enrolFormAction(accountPage.body()), Map.of("staffcardEnrol", "account",
-                "username", username, "password", PASSWORD, "enrolmentCode", code));
-    }
-
-    private static HttpResponse<String> present(OidcLogin login, LoginPage cardPage, SoftwareCard card)
-            throws Exception {
-        return login.post(cardPage.action(), Map.of("staffcardEnrol", "card",
-                "cardAssertion", card.assertion(ORIGIN, cardPage.challenge()), "cardProfile", "piv"));
-    }
-
-    private static HttpResponse<String> follow(OidcLogin login, HttpResponse<String> redirect) throws Exception {
-        assertThat(redirect.statusCode()).as(LoginPage.errorText(redirect.body())).isEqualTo(302);
-        return login.get(location(redirect));
+        return EnrolmentPages.proveWithCode(login, username, PASSWORD, code, extra);
     }
 
     private static String location(HttpResponse<String> answer) {
@@ -624,34 +604,6 @@ class EnrolmentHostileUseTest {
                     HttpRequest.BodyPublishers.ofString(body));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private OidcLogin.Client passwordOnlyClient() {
-        OidcLogin.Client app = new OidcLogin.Client("password-only-app", null, "http://localhost:8086/callback");
-        if (!realm.admin().clients().findByClientId(app.clientId()).isEmpty()) {
-            return app;
-        }
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias("password only");
-        flow.setProviderId("basic-flow");
-        flow.setTopLevel(true);
-        realm.admin().flows().createFlow(flow).close();
-        realm.admin().flows().addExecution("password only",
-                Map.of("provider", "auth-username-password-form"));
-        AuthenticationExecutionInfoRepresentation step =
-                realm.admin().flows().getExecutions("password only").get(0);
-        step.setRequirement("REQUIRED");
-        realm.admin().flows().updateExecutions("password only", step);
-        String flowId = realm.admin().flows().getFlows().stream()
-                .filter(f -> f.getAlias().equals("password only")).findFirst().orElseThrow().getId();
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(app.clientId());
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(app.redirectUri()));
-        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
-        realm.admin().clients().create(client).close();
-        return app;
     }
 
     private static void observe(String format, Object... values) {
