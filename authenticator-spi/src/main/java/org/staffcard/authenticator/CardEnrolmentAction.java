@@ -123,10 +123,13 @@ final class CardEnrolmentAction implements RequiredActionProvider {
         // The code is checked again: an admin may have withdrawn it, or another tab used it, since the first page;
         // and it is claimed, so that another tab presenting a card at this very moment cannot use it too.
         String codeId = authSession.getAuthNote(CODE_NOTE);
-        if (codeId != null && !(EnrolmentCodes.claim(context.getSession(), codeId)
-                && EnrolmentCodes.stillPending(user, codeId))) {
-            event.error(CODE_INVALID);
-            context.challenge(page(context, settings, "staffCardEnrolCodeWithdrawn"));
+        if (codeId != null && !EnrolmentCodes.claim(context.getSession(), codeId)) {
+            refuseCode(context, settings);
+            return;
+        }
+        if (codeId != null && !EnrolmentCodes.stillPending(user, codeId)) {
+            EnrolmentCodes.release(context.getSession(), codeId);
+            refuseCode(context, settings);
             return;
         }
 
@@ -137,6 +140,9 @@ final class CardEnrolmentAction implements RequiredActionProvider {
                             CardProfile.parse(input.getFirst(PROFILE_FIELD)).orElse(null), null),
                     CardBindings.CardUserIdRule.MATCH_ACCOUNT);
         } catch (CardBindingException e) {
+            if (codeId != null) {
+                EnrolmentCodes.release(context.getSession(), codeId);
+            }
             refuseBinding(context, settings, card.get(), e);
             return;
         }
@@ -214,6 +220,11 @@ final class CardEnrolmentAction implements RequiredActionProvider {
         event.error(refusal);
         context.challenge(page(context, settings, CardLoginMessages.forEventError(refusal)));
         return Optional.empty();
+    }
+
+    private static void refuseCode(RequiredActionContext context, Optional<AuthenticatorConfigModel> settings) {
+        context.getEvent().error(CODE_INVALID);
+        context.challenge(page(context, settings, "staffCardEnrolCodeWithdrawn"));
     }
 
     private static void refuseBinding(RequiredActionContext context, Optional<AuthenticatorConfigModel> settings,

@@ -1,6 +1,7 @@
 package org.staffcard.authenticator;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.userprofile.AttributeContext;
 import org.keycloak.userprofile.UserProfileAttributeValidationContext;
 import org.keycloak.validate.AbstractStringValidator;
@@ -36,8 +37,10 @@ public final class CardUserIdUniqueValidator extends AbstractStringValidator {
 
         AttributeContext attribute = UserProfileAttributeValidationContext.from(context).getAttributeContext();
         KeycloakSession session = attribute.getSession();
-        boolean taken = CardUserIdRegistry.heldByAnother(session, session.getContext().getRealm(), value,
-                attribute.getUser());
+        // Claimed first, so that a card binding to another account at this moment cannot pass its own check too.
+        RealmModel realm = session.getContext().getRealm();
+        boolean taken = !CardUserIdRegistry.claimForWrite(session, realm, value, attribute.getUser())
+                || CardUserIdRegistry.heldByAnother(session, realm, value, attribute.getUser());
         if (taken) {
             context.addError(new ValidationError(ID, inputHint, MESSAGE_TAKEN));
         }

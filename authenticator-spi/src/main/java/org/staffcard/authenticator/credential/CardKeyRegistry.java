@@ -10,7 +10,7 @@ import org.keycloak.provider.Provider;
 import java.util.List;
 
 /**
- * Answers whether a card's certificate key is bound, not revoked, to another account of the realm. Credentials have
+ * Answers whether a card's certificate key is bound to another account of the realm. Credentials have
  * no index by their data, so the server's database is asked once for the staff card credentials whose data holds
  * the key's SHA-256 (hexadecimal, so it needs no escaping in the pattern), and each one found is read to be sure.
  * Credentials that a user federation keeps outside Keycloak's database are not seen.
@@ -57,13 +57,22 @@ final class CardKeyRegistry {
         }
     }
 
-    /** An unreadable credential counts as holding the key, so a damaged record never lets a second binding in. */
+    /**
+     * Whether a credential keeps the key from other accounts: while it is not revoked, and for good once it was
+     * revoked as lost or stolen, since whoever holds that card now is not the person it was bound to. A card revoked
+     * as replaced or for another reason may change hands. An unreadable credential counts as holding the key, so a
+     * damaged record never lets a second binding in.
+     */
     private static boolean activeWithKey(String credentialData, String spkiSha256) {
         CredentialModel stored = new CredentialModel();
         stored.setCredentialData(credentialData);
         try {
             CardCredentialData data = StaffCardCredentialModel.of(stored).data();
-            return data.spkiSha256().equals(spkiSha256) && !data.revoked();
+            if (!data.spkiSha256().equals(spkiSha256)) {
+                return false;
+            }
+            return !data.revoked() || data.revocation().reason() == RevocationReason.LOST
+                    || data.revocation().reason() == RevocationReason.STOLEN;
         } catch (IllegalArgumentException e) {
             return true;
         }

@@ -7,6 +7,7 @@ import org.staffcard.authenticator.StaffCardAttributes;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 public final class CardUserIdRegistry {
 
     private static final String CLAIM_PREFIX = "staffcard.card-user-id.";
+    private static final String NEW_ACCOUNT_HOLDER = "staffcard.card-user-id.new-account";
 
     private CardUserIdRegistry() {
     }
@@ -44,7 +46,30 @@ public final class CardUserIdRegistry {
      * lets only the first through, and the account that holds it may bind again. Take it before that check.
      */
     public static boolean claim(KeycloakSession session, RealmModel realm, String cardUserId, UserModel user) {
+        return claim(session, realm, cardUserId, user.getId());
+    }
+
+    /**
+     * The claim a write of the {@code cardUserId} attribute takes (the user profile's check), so that it and a
+     * binding cannot both give one ID to two accounts. An account being created has no id yet: it holds the claim
+     * for this request under a name of the request's own.
+     *
+     * @param self the account being written, or null for a new one
+     */
+    public static boolean claimForWrite(KeycloakSession session, RealmModel realm, String cardUserId, UserModel self) {
+        if (self != null) {
+            return claim(session, realm, cardUserId, self.getId());
+        }
+        Object holder = session.getAttribute(NEW_ACCOUNT_HOLDER);
+        if (holder == null) {
+            holder = "new account " + UUID.randomUUID();
+            session.setAttribute(NEW_ACCOUNT_HOLDER, holder);
+        }
+        return claim(session, realm, cardUserId, holder.toString());
+    }
+
+    private static boolean claim(KeycloakSession session, RealmModel realm, String cardUserId, String holder) {
         String key = CLAIM_PREFIX + realm.getId() + "." + cardUserId.toLowerCase(Locale.ROOT);
-        return TransactionClaims.claim(session, key, user.getId());
+        return TransactionClaims.claim(session, key, holder);
     }
 }

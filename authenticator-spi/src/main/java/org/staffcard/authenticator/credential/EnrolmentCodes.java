@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One-time codes that let a staff member bind their own card. A code is 16 characters of Crockford's base32 (80
@@ -96,12 +95,18 @@ public final class EnrolmentCodes {
     }
 
     /**
-     * Claims a code for one binding, across the cluster, until this transaction ends: two tabs that both passed the
-     * first page with the same code and present cards at the same instant would otherwise both bind. Take it before
-     * {@link #stillPending}, so that a claim won after another tab's binding committed sees the code used.
+     * Claims a code for one binding, across the cluster: two tabs that both passed the first page with the same code
+     * and present cards at the same instant would otherwise both bind. The claim outlives the transaction (a tab that
+     * read the code before the other's commit must not claim it after), so a refused binding gives it back with
+     * {@link #release}. Take it before {@link #stillPending}.
      */
     public static boolean claim(KeycloakSession session, String credentialId) {
-        return TransactionClaims.claim(session, CLAIM_PREFIX + credentialId, UUID.randomUUID().toString());
+        return TransactionClaims.claimUntilExpiry(session, CLAIM_PREFIX + credentialId);
+    }
+
+    /** Gives a claimed code back when its binding was refused, so the staff member can try another card. */
+    public static void release(KeycloakSession session, String credentialId) {
+        TransactionClaims.release(session, CLAIM_PREFIX + credentialId);
     }
 
     /** Removes a code once it has been used. */

@@ -6,6 +6,7 @@ import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -14,10 +15,10 @@ import org.staffcard.protocol.CardUserId;
 import java.util.regex.Pattern;
 
 /**
- * Stores staff card credentials. Keycloak calls it for the admin console's credentials tab and for a realm import
- * that carries a {@value StaffCardCredentialModel#TYPE} credential; binding through the product goes through
- * {@link CardBindings}, which also checks the card user ID against the rest of the realm. An import is trusted
- * like the rest of the realm file, so only the form of its data is checked here.
+ * Stores staff card credentials. Keycloak calls it for the admin console's credentials tab, and for a user created
+ * through the admin API or a realm import with a {@value StaffCardCredentialModel#TYPE} credential; binding through
+ * the product goes through {@link CardBindings}. Either way one card belongs to one account: a key that another
+ * account holds is refused here too. The card user ID is the user profile's to check, as an attribute.
  */
 final class StaffCardCredentialProvider implements CredentialProvider<StaffCardCredentialModel> {
 
@@ -40,6 +41,11 @@ final class StaffCardCredentialProvider implements CredentialProvider<StaffCardC
         if (!CardUserId.isWellFormed(data.cardUserId()) || !SHA256_HEX.matcher(data.spkiSha256()).matches()) {
             throw new ModelException("A staff card credential needs a well-formed cardUserId and spkiSha256 (64 "
                     + "lowercase hex digits); user '" + user.getUsername() + "' was given neither or a bad one");
+        }
+        if (!data.revoked() && (!CardKeyRegistry.claim(session, realm, data.spkiSha256(), user)
+                || CardKeyRegistry.heldByAnother(session, realm, data.spkiSha256(), user))) {
+            throw new ModelDuplicateException("The staff card given to user '" + user.getUsername() + "' is bound "
+                    + "to another account: one card belongs to one account. Revoke it there first.");
         }
         StaffCardCredentialModel stored = data.enrolledAt() == null
                 ? StaffCardCredentialModel.create(new CardCredentialData(data.cardUserId(), data.spkiSha256(),
