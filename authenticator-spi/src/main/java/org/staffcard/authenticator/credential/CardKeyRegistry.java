@@ -39,8 +39,9 @@ final class CardKeyRegistry {
 
     /**
      * The entity manager of this request's transaction, from the server's JPA connection provider. The provider's
-     * interface is looked up by name: its module is internal to the server and not published for 26.7.3 where this
-     * project's dependencies come from, and the name has been the same throughout Keycloak 26.
+     * interface is looked up by name: the 26.7.3 build of its module cannot be resolved from the Maven repository
+     * this project builds from (its parent descriptor is missing there), and the name has been the same throughout
+     * Keycloak 26. A renamed provider makes every binding fail with this class's message, never pass unchecked.
      */
     @SuppressWarnings("unchecked")
     private static EntityManager entityManager(KeycloakSession session) {
