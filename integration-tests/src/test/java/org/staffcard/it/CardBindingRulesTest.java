@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -48,7 +47,6 @@ class CardBindingRulesTest {
     private TestCertificateAuthority staffCa;
     private ServiceAccountClient deskClient;
     private StaffCardsApi desk;
-    private int accounts;
 
     @BeforeEach
     void prepare() {
@@ -69,8 +67,9 @@ class CardBindingRulesTest {
         // The card desk's own identity (manage-users) creates a second account through Keycloak's user API,
         // carrying a staff card credential for the same certificate key under another card user ID.
         String second = "key.second." + Long.toString(System.nanoTime(), 36);
-        UserRepresentation user = staffMember(second, "PRB-KEY-B");
-        user.setCredentials(List.of(password(), CardCredentials.of("PRB-KEY-B", card.card().certificate())));
+        UserRepresentation user = StaffAccounts.representation(second, PASSWORD, "PRB-KEY-B");
+        user.setCredentials(List.of(user.getCredentials().get(0),
+                CardCredentials.of("PRB-KEY-B", card.card().certificate())));
         HttpResponse<String> created = adminApi("POST", "/users", JSON.writeValueAsString(user));
         observe("user creation with a card credential of a key bound elsewhere: status %d", created.statusCode());
         assertThat(created.statusCode()).as("the user API refuses a card bound to another account").isEqualTo(409);
@@ -301,9 +300,7 @@ class CardBindingRulesTest {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private String account(String name, String cardUserId) {
-        String username = name + "." + (++accounts) + "." + Long.toString(System.nanoTime(), 36);
-        StaffAccounts.create(realm.admin(), username, PASSWORD, cardUserId);
-        return username;
+        return StaffAccounts.createUnique(realm.admin(), name, PASSWORD, cardUserId);
     }
 
     private String userId(String username) {
@@ -354,25 +351,6 @@ class CardBindingRulesTest {
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static UserRepresentation staffMember(String username, String cardUserId) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setFirstName("花子");
-        user.setLastName("佐藤");
-        user.setEmail(username + "@example.lg.jp");
-        user.setAttributes(Map.of("cardUserId", List.of(cardUserId)));
-        return user;
-    }
-
-    private static CredentialRepresentation password() {
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(PASSWORD);
-        credential.setTemporary(false);
-        return credential;
     }
 
     private static HttpResponse<String> present(OidcLogin login, LoginPage cardPage, SoftwareCard card,

@@ -61,7 +61,6 @@ class EnrolmentHostileUseTest {
 
     private TestCertificateAuthority staffCa;
     private StaffCardsApi desk;
-    private int accounts;
 
     @BeforeEach
     void prepare() {
@@ -531,9 +530,7 @@ class EnrolmentHostileUseTest {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private String account(String name, String cardUserId) {
-        String username = name + "." + (++accounts) + "." + Long.toString(System.nanoTime(), 36);
-        StaffAccounts.create(realm.admin(), username, PASSWORD, cardUserId);
-        return username;
+        return StaffAccounts.createUnique(realm.admin(), name, PASSWORD, cardUserId);
     }
 
     private String userId(String username) {

@@ -34,6 +34,25 @@ final class StaffAccounts {
 
     /** Creates an enabled account with a lasting password and, when not null, a card user ID; answers its id. */
     static String create(RealmResource realm, String username, String password, String cardUserId) {
+        try (Response created = realm.users().create(representation(username, password, cardUserId))) {
+            assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
+            String path = created.getLocation().getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    /**
+     * Creates such an account under a user name made from {@code name} that no other test run has used, so a test
+     * that runs again against the same realm never meets its earlier accounts; answers the user name.
+     */
+    static String createUnique(RealmResource realm, String name, String password, String cardUserId) {
+        String username = name + "." + Long.toString(System.nanoTime(), 36);
+        create(realm, username, password, cardUserId);
+        return username;
+    }
+
+    /** The account {@link #create} makes, for a caller that adds credentials of its own before creating it. */
+    static UserRepresentation representation(String username, String password, String cardUserId) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
@@ -48,10 +67,6 @@ final class StaffAccounts {
         credential.setValue(password);
         credential.setTemporary(false);
         user.setCredentials(List.of(credential));
-        try (Response created = realm.users().create(user)) {
-            assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
+        return user;
     }
 }
