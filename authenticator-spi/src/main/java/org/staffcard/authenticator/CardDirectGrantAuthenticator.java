@@ -3,12 +3,9 @@ package org.staffcard.authenticator;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.staffcard.protocol.Challenge;
@@ -23,7 +20,7 @@ import java.util.Optional;
  * shares run, and the password. Nothing here reads {@code username}: a client bound to this flow can never sign in
  * with a user name and password alone.
  */
-final class CardDirectGrantAuthenticator implements Authenticator {
+final class CardDirectGrantAuthenticator implements CardStep {
 
     static final String CHALLENGE_PARAMETER = "card_challenge";
     static final String ASSERTION_PARAMETER = "card_assertion";
@@ -102,23 +99,5 @@ final class CardDirectGrantAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         // The token endpoint makes a single request: there is never a second step to act on.
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

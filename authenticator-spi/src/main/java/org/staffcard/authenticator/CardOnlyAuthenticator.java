@@ -3,12 +3,8 @@ package org.staffcard.authenticator;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.staffcard.protocol.Challenge;
 
 import java.util.Optional;
@@ -23,7 +19,7 @@ import java.util.Optional;
  * <p>It never clears the brute-force failure count: a card alone must not wipe out wrong passwords typed at the card
  * + password level, or a stolen card with its PIN would allow endless password guesses in rounds of a few.
  */
-final class CardOnlyAuthenticator implements Authenticator {
+final class CardOnlyAuthenticator implements CardStep {
 
     /** The level recorded when this step sits outside a "Condition - Level of Authentication" sub-flow. */
     static final int DEFAULT_LEVEL = 1;
@@ -81,23 +77,5 @@ final class CardOnlyAuthenticator implements Authenticator {
         CardSignIn.signedIn(context, verified);
         context.setUser(verified.user());
         context.success();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

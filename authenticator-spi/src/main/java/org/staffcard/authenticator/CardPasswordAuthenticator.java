@@ -4,12 +4,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.events.Details;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.staffcard.protocol.Challenge;
@@ -24,7 +21,7 @@ import java.util.Optional;
  * foreign certificates and wrong passwords count towards the realm's brute-force lockout like a wrong password does
  * on Keycloak's own form.
  */
-final class CardPasswordAuthenticator implements Authenticator {
+final class CardPasswordAuthenticator implements CardStep {
 
     static final String ASSERTION_FIELD = "cardAssertion";
     static final String PASSWORD_FIELD = "password";
@@ -95,23 +92,5 @@ final class CardPasswordAuthenticator implements Authenticator {
 
     private static Response form(AuthenticationFlowContext context, String error) {
         return CardLoginForm.render(context, true, error);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
